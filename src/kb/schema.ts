@@ -37,6 +37,7 @@ export const kbEntrySchema = z.strictObject({
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
   affiliations: z.array(affiliationSchema).optional(),
+  domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name such as presstv.ir')).optional(),
   wikidata: z.string().regex(/^Q[0-9]+$/).nullable().optional(),
   note: z.string().optional(),
   sources: z.array(z.string().min(1)).min(1, 'every entry names at least one source'),

@@ -1,0 +1,85 @@
+// Splits raw text into units: the paragraphs a cleaned text is made of, each with its offsets in the raw
+// text. Scraped text puts one paragraph per line; hard-wrapped text (several long lines per blank-line
+// block, no final punctuation) is joined back into one unit.
+
+export interface Unit {
+  /** Offsets into the raw text, trimmed of surrounding whitespace. */
+  start: number;
+  end: number;
+  text: string;
+  /** For joined hard-wrapped lines: the line pieces [start, end, start, end, ...]; else null. */
+  pieces: number[] | null;
+  words: number;
+}
+
+const TERMINAL = /[.!?:;"'”’»)\]]$/;
+
+export function splitUnits(raw: string): Unit[] {
+  const lines: { start: number; end: number }[] = [];
+  const re = /\r\n|\r|\n/g;
+  let at = 0;
+  for (;;) {
+    const m = re.exec(raw);
+    const end = m ? m.index : raw.length;
+    lines.push(trimRange(raw, at, end));
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  const units: Unit[] = [];
+  let block: { start: number; end: number }[] = [];
+  const flush = () => {
+    if (!block.length) return;
+    if (isHardWrapped(raw, block)) {
+      const pieces = block.flatMap((l) => [l.start, l.end]);
+      const text = block.map((l) => raw.slice(l.start, l.end)).join(' ');
+      units.push({ start: block[0]!.start, end: block[block.length - 1]!.end, text, pieces, words: countWords(text) });
+    } else {
+      for (const l of block) {
+        const text = raw.slice(l.start, l.end);
+        units.push({ start: l.start, end: l.end, text, pieces: null, words: countWords(text) });
+      }
+    }
+    block = [];
+  };
+  for (const l of lines) {
+    if (l.end <= l.start) flush();
+    else block.push(l);
+  }
+  flush();
+  return units;
+}
+
+// Hard wrapping: at least three lines, all but the last of similar, long-ish length and mostly without
+// sentence-final punctuation, and no line that starts like a new paragraph would (indent handled by trim).
+function isHardWrapped(raw: string, block: { start: number; end: number }[]): boolean {
+  if (block.length < 3) return false;
+  let open = 0;
+  for (let k = 0; k < block.length - 1; k++) {
+    const l = block[k]!;
+    const len = l.end - l.start;
+    if (len > 120 || len < 35) return false;
+    if (!TERMINAL.test(raw.slice(l.start, l.end))) open++;
+  }
+  return open / (block.length - 1) >= 0.6;
+}
+
+function trimRange(s: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 0x200b || (c >= 0x2000 && c <= 0x200a) || c === 12 || c === 11;
+}
+
+export function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) <= 32 || isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}

@@ -1,0 +1,9 @@
+// The analysis pipeline as the service runs it: the stages in order, built from loaded resources.
+import { Pipeline } from '../pipeline/index.ts';
+import { languageStage } from '../pipeline/language/index.ts';
+import { segmentStage } from '../pipeline/segment/index.ts';
+import type { Resources } from './resources.ts';
+
+export function buildPipeline(resources: Resources): Pipeline {
+  return Pipeline.build([languageStage, segmentStage(resources.abbreviations)]);
+}
