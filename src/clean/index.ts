@@ -30,25 +30,13 @@ export function cleanDocument(raw: RawDocument, res: CleanResources, options: Cl
   let published: string | null = raw.meta.published ?? null;
   let headDate: string | null = null;
 
-  // 1. A date glued to the first line: " date 2024-11-16 Headline ..."
-  const first = units[0];
-  if (first) {
-    const glued = readGluedDate(first.text);
-    if (glued) {
-      headDate = glued.date;
-      const cut = first.start + glued.rest;
-      const text = raw.text.slice(cut, first.end);
-      units[0] = { ...first, start: cut, text, words: countWords(text) };
-    }
-  }
-
-  // 2. Chrome rules, unit by unit.
+  // 1. Chrome rules, unit by unit.
   let endsArticle = false;
   let inLinkList = false;
   let seenBody = false;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    const view: UnitView = { unit, index: i, fromEnd: units.length - 1 - i, count: units.length };
+    const view: UnitView = { unit, index: i, fromEnd: units.length - 1 - i, count: units.length, beforeBody: !seenBody };
     if (endsArticle) {
       verdicts[i] = { rule: 'after-footer', hit: {} };
       continue;
@@ -73,11 +61,11 @@ export function cleanDocument(raw: RawDocument, res: CleanResources, options: Cl
       if (verdict.hit.startsLinkList && seenBody) inLinkList = true;
     } else {
       inLinkList = false;
-      if (unit.words >= 12) seenBody = true;
+      if (unit.words >= 8 && /[.!?…]["”’)]?$/.test(unit.text)) seenBody = true;
     }
   }
 
-  // 2b. The outlet's bare name as a line ("Mesopotamia Monitor" above the headline) once a footer named it.
+  // 1b. The outlet's bare name as a line ("Mesopotamia Monitor" above the headline) once a footer named it.
   const namedOutlets = new Set(outlets.filter((o) => o.strength >= OUTLET_STRENGTH.footer).map((o) => normName(o.name)));
   if (namedOutlets.size) {
     units.forEach((u, i) => {
@@ -87,9 +75,24 @@ export function cleanDocument(raw: RawDocument, res: CleanResources, options: Cl
     });
   }
 
+  // 2. A date glued to the headline line: " date 2024-11-16 Headline ..."
+  const body = units.map((_, i) => i).filter((i) => !verdicts[i]);
+  const headline = body[0];
+  let gluedOnHeadline = false;
+  if (headline !== undefined && headline < 8) {
+    const u = units[headline]!;
+    const glued = readGluedDate(u.text);
+    if (glued) {
+      headDate = glued.date;
+      gluedOnHeadline = true;
+      const cut = u.start + glued.rest;
+      const text = raw.text.slice(cut, u.end);
+      units[headline] = { ...u, start: cut, text, words: countWords(text) };
+    }
+  }
+
   // 3. The headline.
   let title: string | null = null;
-  const body = units.map((_, i) => i).filter((i) => !verdicts[i]);
   const metaTitle = raw.meta.title ? stripTitleSuffix(raw.meta.title, res, outlets, namedOutlets) : null;
   if (metaTitle) {
     title = metaTitle;
@@ -100,7 +103,7 @@ export function cleanDocument(raw: RawDocument, res: CleanResources, options: Cl
     }
   } else {
     const t = body[0];
-    if (t !== undefined && isHeadline(units, verdicts, t, body[1], headDate !== null)) {
+    if (t !== undefined && isHeadline(units, verdicts, t, body[1], gluedOnHeadline)) {
       title = stripTitleSuffix(units[t]!.text, res, outlets, namedOutlets);
       verdicts[t] = { rule: 'title', hit: {} };
       body.shift();
@@ -168,7 +171,7 @@ function isHeadline(units: Unit[], verdicts: (Verdict | null)[], t: number, next
   const text = u.text;
   if (!/^[\p{Lu}\p{N}"'“‘«(\[]/u.test(text)) return false;
   if (/^[\p{Lu} .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]\s/u.test(text) || /^\((?:Reuters|AP|AFP|CNN)\)/.test(text)) return false;
-  let metaFollows = hadGluedDate && t === 0;
+  let metaFollows = hadGluedDate;
   for (let k = t + 1; k < next; k++) if (verdicts[k]?.hit.isHeadlineMeta) metaFollows = true;
   const sentenceEnd = /[.;:,]["”’']?$/.test(text) && !/\.\.\.$|…$/.test(text);
   if (sentenceEnd && !(metaFollows && /[.]["”’']?$/.test(text) && u.words <= 25)) return false;

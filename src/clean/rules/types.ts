@@ -8,6 +8,8 @@ export interface UnitView {
   /** Units after this one (0 for the last). */
   fromEnd: number;
   count: number;
+  /** No body paragraph has been seen yet (the unit belongs to the page header). */
+  beforeBody: boolean;
 }
 
 export interface RuleHit {
@@ -29,7 +31,7 @@ export interface CleanRule {
 }
 
 /** Head of a document: where datelines, bylines and date lines of the headline live. */
-export const isHead = (v: UnitView): boolean => v.index < 6;
+export const isHead = (v: UnitView): boolean => v.index < 6 || v.beforeBody;
 /** Tail of a document: where credits and footers live. */
 export const isTail = (v: UnitView): boolean => v.fromEnd < 6;
 
