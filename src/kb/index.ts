@@ -1,0 +1,150 @@
+// The knowledge base in memory: entries by id, and an alias index that finds KB names in a token
+// sequence (longest match first). Pure: built from loaded entries.
+import { TokenBuffer, tokenizeRange } from '../pipeline/segment/tokenize.ts';
+import type { KbEntry } from './schema.ts';
+
+/** The key of a standalone Arabic article ("Al Arabiya", "al Qaeda"): skipped when matching names. */
+export const ARTICLE_KEY = '\u0001';
+
+/** A normalised token key: apostrophes and diacritics folded, the Arabic article dropped, lower case
+ *  except short all-capital words (US, IS, UN stay case-sensitive). Empty string: not part of a name. */
+export function tokenKey(token: string): string {
+  let t = token;
+  if (t.length > 1 && t.includes('.') && /^(?:\p{L}\.)+\p{L}?\.?$/u.test(t)) t = t.replace(/\./g, ''); // U.S. -> US
+  t = t.replace(/[’'‘`´ʼʻ]/g, '');
+  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:al|el|Al|El|AL|EL)$/.test(t)) return ARTICLE_KEY;
+  t = t.replace(/^(?:al|el|Al|El|AL|EL)[-‐]/, '');
+  if (t.length >= 2 && t.length <= 5 && /^[A-Z0-9&]+$/.test(t) && /[A-Z]/.test(t)) return t;
+  return t.toLowerCase();
+}
+
+/** Tokens of a name, as the document tokenizer would cut them. */
+export function nameTokens(name: string): string[] {
+  const buf = new TokenBuffer(8);
+  tokenizeRange(name, 0, name.length, buf);
+  const out: string[] = [];
+  for (let i = 0; i < buf.count; i++) out.push(name.slice(buf.start[i]!, buf.end[i]!));
+  return out;
+}
+
+export function nameKeys(name: string): string[] {
+  return nameTokens(name).map(tokenKey).filter((k) => k && k !== ARTICLE_KEY);
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ids: string[] | null;
+  /** The alias as written in the KB, for the first id (diagnostics). */
+  alias: string | null;
+}
+
+export interface AliasMatch {
+  /** Token range [first, last] in the given sequence. */
+  first: number;
+  last: number;
+  ids: string[];
+  alias: string;
+}
+
+export class KnowledgeBase {
+  readonly byId = new Map<string, KbEntry>();
+  private readonly root: TrieNode = { next: new Map(), ids: null, alias: null };
+  /** Demonym key -> country id ("iraqi" -> iraq). */
+  readonly demonyms = new Map<string, string>();
+  /** Country code -> country entry id. */
+  readonly countryByCode = new Map<string, string>();
+  private readonly childrenOf = new Map<string, string[]>();
+
+  constructor(entries: KbEntry[]) {
+    for (const e of entries) this.byId.set(e.id, e);
+    for (const e of entries) {
+      for (const alias of new Set([e.name, ...e.aliases])) this.addAlias(alias, e.id);
+      if (e.kind === 'country' && e.country) this.countryByCode.set(e.country, e.id);
+      for (const d of e.demonyms ?? []) {
+        const k = nameKeys(d).join(' ');
+        if (k && !this.demonyms.has(k)) this.demonyms.set(k, e.id);
+      }
+      if (e.parent) {
+        const list = this.childrenOf.get(e.parent) ?? [];
+        list.push(e.id);
+        this.childrenOf.set(e.parent, list);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): KbEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  children(id: string): string[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  private addAlias(alias: string, id: string): void {
+    const keys = nameKeys(alias);
+    if (!keys.length) return;
+    let node = this.root;
+    for (const k of keys) {
+      let n = node.next.get(k);
+      if (!n) {
+        n = { next: new Map(), ids: null, alias: null };
+        node.next.set(k, n);
+      }
+      node = n;
+    }
+    if (!node.ids) {
+      node.ids = [id];
+      node.alias = alias;
+    } else if (!node.ids.includes(id)) {
+      node.ids.push(id);
+    }
+  }
+
+  /** Ids whose name or alias is exactly `name` (after normalisation). */
+  lookup(name: string): string[] {
+    let node: TrieNode | undefined = this.root;
+    for (const k of nameKeys(name)) {
+      node = node.next.get(k);
+      if (!node) return [];
+    }
+    return node.ids ?? [];
+  }
+
+  /**
+   * Longest alias matches in a sequence of token keys (from tokenKey). An Arabic article key is skipped
+   * inside a name and joins the match when it opens it ("Al Arabiya"); empty keys end a match.
+   * Matches do not overlap; scanning is left to right.
+   */
+  matchKeys(keys: readonly string[], canStart: (i: number) => boolean = () => true): AliasMatch[] {
+    const out: AliasMatch[] = [];
+    let i = 0;
+    while (i < keys.length) {
+      const startKey = keys[i];
+      if (!startKey || !canStart(i)) {
+        i++;
+        continue;
+      }
+      let node: TrieNode | undefined = this.root;
+      let best: AliasMatch | null = null;
+      for (let j = i; j < keys.length && node; j++) {
+        const k = keys[j]!;
+        if (k === ARTICLE_KEY) continue;
+        if (!k) break;
+        node = node.next.get(k);
+        if (node?.ids) best = { first: i, last: j, ids: node.ids, alias: node.alias! };
+      }
+      if (best) {
+        out.push(best);
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+}

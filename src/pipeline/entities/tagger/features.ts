@@ -1,0 +1,70 @@
+// Features of the named-entity tagger, shared by training (scripts/train-ner.ts) and tagging, so that
+// both see exactly the same strings. Word features depend on the word alone and are cached per word type
+// at tagging time; context features look at the neighbours; history features at the tags already chosen.
+
+/** Compressed word shape: Kabul -> Xx, IRGC -> X, 33,634 -> d,d, al-Muhandis -> x-Xx, U.S. -> X.X. */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length && out.length < 8; i++) {
+    const ch = word[i]!;
+    let c: string;
+    if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toUpperCase() ? 'X' : 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+export function lowerWord(word: string): string {
+  return word.toLowerCase().replace(/\d/g, '0').replace(/[’‘`´]/g, "'");
+}
+
+/** Features of the word itself. */
+export function wordFeatures(word: string): string[] {
+  const lw = lowerWord(word);
+  const f = [`w=${lw}`, `sh=${wordShape(word)}`];
+  const n = lw.length;
+  if (n > 2) f.push(`p3=${lw.slice(0, 3)}`, `s3=${lw.slice(-3)}`);
+  if (n > 3) f.push(`s4=${lw.slice(-4)}`, `p4=${lw.slice(0, 4)}`);
+  f.push(`s2=${lw.slice(-2)}`);
+  if (/^(?:al|el|Al|El)-/.test(word)) f.push('arabic-article');
+  if (/^(?:Abu|Abou|Umm|Bin|bin|Ibn|ibn)$/.test(word)) f.push('arabic-kunya');
+  if (word.length > 1 && word === word.toUpperCase() && /[A-Z]/.test(word)) f.push('allcaps');
+  return f;
+}
+
+export interface SentenceView {
+  words: readonly string[];
+  /** Knowledge-base gazetteer label per token ('' when none): B-PLACE, I-ORG, ... */
+  gaz: readonly string[];
+  /** Whether token i opens its sentence (its capital letter then says less). */
+  initial?: readonly boolean[];
+}
+
+/** Features that look at the neighbours (independent of tags). */
+export function contextFeatures(s: SentenceView, i: number): string[] {
+  const w = s.words;
+  const lw = (k: number) => (k < 0 ? '<s>' : k >= w.length ? '</s>' : lowerWord(w[k]!));
+  const sh = (k: number) => (k < 0 ? '<s>' : k >= w.length ? '</s>' : wordShape(w[k]!));
+  const f = [
+    `w-1=${lw(i - 1)}`, `w+1=${lw(i + 1)}`, `w-2=${lw(i - 2)}`, `w+2=${lw(i + 2)}`,
+    `sh-1=${sh(i - 1)}|${sh(i)}`, `sh+1=${sh(i)}|${sh(i + 1)}`,
+    `w-1w=${lw(i - 1)}|${lw(i)}`, `ww+1=${lw(i)}|${lw(i + 1)}`,
+  ];
+  if (i === 0 || s.initial?.[i]) f.push(`initial|${sh(i)}`);
+  const g = s.gaz[i] ?? '';
+  if (g) f.push(`g=${g}`);
+  if (i > 0 && s.gaz[i - 1]) f.push(`g-1=${s.gaz[i - 1]}`);
+  if (i + 1 < s.gaz.length && s.gaz[i + 1]) f.push(`g+1=${s.gaz[i + 1]}`);
+  return f;
+}
+
+/** Features of the tag history. */
+export function historyFeatures(prev: string, prev2: string, lowerCurrent: string): string[] {
+  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${lowerCurrent}`];
+}
