@@ -71,7 +71,7 @@ const COUNTRY_EDITS = {
     name: 'Turkey',
     aliases: ['Türkiye', 'Turkiye', 'Republic of Turkey', 'Republic of Türkiye'],
     demonyms: ['Turk', 'Turks'],
-    note: 'Officially Türkiye since 2022; news still mostly writes Turkey.',
+    note: 'Officially Türkiye since 2022; news still mostly writes Turkey. Lower-case "turkey" is the bird.',
   },
   RU: { demonyms: ['Russians'] },
   CN: { aliases: ['PRC'], note: 'The People\'s Republic; Taiwan is taiwan.' },
@@ -98,9 +98,9 @@ const COUNTRY_EDITS = {
   IN: { demonyms: ['Indians'] },
   CH: { demonyms: ['Swiss'] },
   DK: { demonyms: ['Dane', 'Danes'] },
-  SE: { demonyms: ['Swede', 'Swedes'] },
-  FI: { demonyms: ['Finn', 'Finns'] },
-  PL: { demonyms: ['Pole', 'Poles'] },
+  SE: { demonyms: ['Swedes'] },
+  FI: { demonyms: ['Finns'] },
+  PL: { demonyms: ['Poles'] },
   ES: { demonyms: ['Spaniard', 'Spaniards'] },
   TH: { demonyms: ['Thais'] },
   TJ: { demonyms: ['Tajik', 'Tajiks'] },
@@ -180,10 +180,20 @@ const CAPITAL_EDITS = {
   'MC:Monaco': { skip: true },
   'VA:Vatican City': { skip: true },
   'GI:Gibraltar': { skip: true },
-  'JM:Kingston': { id: 'kingston-jm', note: 'Bare "Kingston" resolves here; the Norfolk Island capital is kingston-nf.' },
-  'NF:Kingston': { id: 'kingston-nf', note: 'Bare "Kingston" is kept on kingston-jm.' },
-  'AW:Oranjestad': { id: 'oranjestad-aw', note: 'Bare "Oranjestad" resolves here; the capital of Sint Eustatius is oranjestad-bq.' },
-  'BQ:Oranjestad': { id: 'oranjestad-bq', note: 'Bare "Oranjestad" is kept on oranjestad-aw.' },
+  // Small capitals whose bare names are English words or name better-known places: named with their
+  // territory so that the bare form does not match.
+  'NF:Kingston': { id: 'kingston-nf', name: 'Kingston, Norfolk Island', note: 'Bare "Kingston" is the capital of Jamaica (kingston).' },
+  'BQ:Oranjestad': { id: 'oranjestad-bq', name: 'Oranjestad, Sint Eustatius', note: 'Bare "Oranjestad" is the capital of Aruba (oranjestad).' },
+  'BQ:The Bottom': { id: 'the-bottom', name: 'The Bottom, Saba' },
+  'AI:The Valley': { id: 'the-valley', name: 'The Valley, Anguilla' },
+  'MV:Malé': { id: 'male', name: 'Malé, Maldives', note: 'Named with its country: the bare name folds to the English word "male".' },
+  'FK:Stanley': { id: 'stanley', name: 'Stanley, Falkland Islands' },
+  'IM:Douglas': { id: 'douglas', name: 'Douglas, Isle of Man' },
+  'BM:Hamilton': { id: 'hamilton', name: 'Hamilton, Bermuda' },
+  'SC:Victoria': { id: 'victoria', name: 'Victoria, Seychelles' },
+  'MS:Plymouth': { id: 'plymouth', name: 'Plymouth, Montserrat', note: 'Bare "Plymouth" is the English city, not in the KB.' },
+  'SH:Jamestown': { id: 'jamestown', name: 'Jamestown, Saint Helena' },
+  'CC:West Island': { id: 'west-island', name: 'West Island, Cocos Islands' },
   'CR:San José': { adm: '08' },
   'VN:Hanoi': { near: [21.02, 105.84] },
   'EH:El Aaiún': { aliases: ['Laayoune'], ll: [27.1536, -13.2033] },
@@ -285,7 +295,7 @@ for (const c of WC) {
     return true;
   });
   const drop = new Set(ed.drop ?? []);
-  const aliases = cleanAliases(name, [c.name.common, c.name.official, ...alt, ...(ed.aliases ?? [])].filter((a) => !drop.has(a)));
+  const aliases = cleanAliases(name, [c.name.common, c.name.official, ...alt, ...(ed.aliases ?? [])].filter((a) => !drop.has(a) && !DROP_ALIASES.has(a)));
   const base = [];
   for (const g of ['m', 'f']) {
     for (const d of (c.demonyms?.eng?.[g] ?? '').split(/,\s*|\s+or\s+/)) if (d.trim()) base.push(d.trim());
