@@ -7,14 +7,37 @@ import { BUNDLED_KB_DIR, loadKbFiles } from '../kb/load.ts';
 import type { KbProblem } from '../kb/parse.ts';
 import type { KbEntry } from '../kb/schema.ts';
 import { parseAbbreviations, type Abbreviations } from '../pipeline/segment/sentences.ts';
+import { KnowledgeBase } from '../kb/index.ts';
+import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
+import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 export interface Resources {
   kb: KbEntry[];
   kbProblems: KbProblem[];
+  knowledge: KnowledgeBase;
   clean: CleanResources;
   abbreviations: Abbreviations;
+  entities: EntityResources;
+}
+
+export const NER_MODEL = 'models/ner-perceptron.json';
+
+let cachedTagger: { path: string; model: TaggerModel } | null = null;
+
+/** The trained tagger, read once per process (it is the largest file the analyzer loads). */
+export function loadTagger(path = NER_MODEL): TaggerModel | null {
+  if (cachedTagger?.path === path) return cachedTagger.model;
+  let json: SerializedModel;
+  try {
+    json = JSON.parse(dataFile(path)) as SerializedModel;
+  } catch {
+    return null;
+  }
+  const model = TaggerModel.fromJSON(json);
+  cachedTagger = { path, model };
+  return model;
 }
 
 export interface ResourceOptions {
@@ -24,6 +47,10 @@ export interface ResourceOptions {
 
 export function dataFile(relative: string): string {
   return readFileSync(new URL(relative, `file://${DATA_DIR}`), 'utf8');
+}
+
+export function jsonLines(text: string): unknown[] {
+  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
 }
 
 export function loadResources(options: ResourceOptions = {}): Resources {
@@ -41,5 +68,16 @@ export function loadResources(options: ResourceOptions = {}): Resources {
     outlets,
   });
   const abbreviations = parseAbbreviations(dataFile('lexicons/abbreviations.txt'), dataFile('lexicons/sentence-openers.txt'));
-  return { kb: entries, kbProblems: problems, clean, abbreviations };
+  const knowledge = new KnowledgeBase(entries);
+  const heads = JSON.parse(dataFile('lexicons/entity-heads.json')) as { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
+  const entities = buildEntityResources({
+    kb: knowledge,
+    tagger: loadTagger(),
+    titles: dataFile('lexicons/person-titles.txt'),
+    commonWords: dataFile('lexicons/common-words.txt'),
+    heads,
+    labels: jsonLines(dataFile('lexicons/framing/labels.jsonl')) as { text: string; refersTo?: string | null }[],
+    coref: JSON.parse(dataFile('lexicons/coreference.json')) as CorefLexicon,
+  });
+  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities };
 }

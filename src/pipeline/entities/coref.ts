@@ -1,0 +1,107 @@
+// Pronouns and role nouns ("he", "its", "the cleric", "the group", "the Arab country") to the entity they
+// refer to: the most recently named entity of a compatible type in the same or the previous paragraphs.
+// Expletive "it" ("it is unclear") refers to nothing.
+import { TokenShape, type Segmentation } from '../../core/document.ts';
+import { tokenKey } from '../../kb/index.ts';
+import type { Cluster } from './link.ts';
+import type { Mention } from './recognize.ts';
+import type { EntityResources } from './resources.ts';
+
+const EXPLETIVE_AFTER = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'has', 'had', 'will', 'would', 'may', 'might', 'could', 'takes', 'took', 'became', 'becomes']);
+const MAX_SENTENCES_BACK = 4;
+
+export function resolveReferences(text: string, seg: Segmentation, clusters: Cluster[], res: EntityResources): void {
+  const tokenCluster = new Int32Array(seg.tokenCount).fill(-1);
+  clusters.forEach((c, ci) => {
+    for (const m of c.mentions) for (let t = m.first; t <= m.last; t++) tokenCluster[t] = ci;
+  });
+  const sentenceOf = new Uint32Array(seg.tokenCount);
+  for (let s = 0; s < seg.sentenceCount; s++) {
+    for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
+  }
+  const word = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!);
+  const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? word(t).toLowerCase() : '');
+  // Last token at which each cluster was mentioned, updated as the scan moves on.
+  const lastSeen = new Int32Array(clusters.length).fill(-1);
+  const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);
+  const added: { cluster: number; mention: Mention }[] = [];
+
+  // The most recently mentioned entity of an allowed type nearby; among them the preferred kind if any.
+  const pick = (types: string[], at: number, prefer?: (c: Cluster) => boolean): number => {
+    const candidates: number[] = [];
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const seen = lastSeen[ci]!;
+      if (seen < 0 || !types.includes(typeClass(clusters[ci]!.type))) continue;
+      if (sentenceOf[at]! - sentenceOf[seen]! > MAX_SENTENCES_BACK) continue;
+      candidates.push(ci);
+    }
+    const pool = prefer && candidates.some((ci) => prefer(clusters[ci]!)) ? candidates.filter((ci) => prefer(clusters[ci]!)) : candidates;
+    let best = -1;
+    for (const ci of pool) if (best < 0 || lastSeen[ci]! > lastSeen[best]!) best = ci;
+    return best;
+  };
+
+  for (let t = 0; t < seg.tokenCount; t++) {
+    const own = tokenCluster[t]!;
+    if (own >= 0) {
+      lastSeen[own] = t;
+      continue;
+    }
+    const w = lower(t);
+    const pronounTypes = res.coref.pronouns.get(w);
+    if (pronounTypes && (seg.tokenShape[t]! & (TokenShape.Lower | TokenShape.Upper))) {
+      if (w === 'it' && EXPLETIVE_AFTER.has(lower(t + 1))) continue;
+      const ci = pick(pronounTypes, t);
+      if (ci >= 0) {
+        added.push({ cluster: ci, mention: corefMention(seg, t, t, clusters[ci]!, sentenceOf[t]!) });
+        lastSeen[ci] = t;
+      }
+      continue;
+    }
+    // "the [modifiers] role noun"
+    if (w !== 'the') continue;
+    let k = t + 1;
+    while (k < seg.tokenCount && res.coref.modifiers.has(lower(k)) && !res.coref.roles.has(lower(k)) && tokenCluster[k]! < 0) k++;
+    if (k < seg.tokenCount && tokenCluster[k]! >= 0) continue;
+    const keys: string[] = [];
+    for (let j = k; j < Math.min(seg.tokenCount, k + res.coref.roleSet.maxLength); j++) {
+      if (!(seg.tokenShape[j]! & TokenShape.Lower) || tokenCluster[j]! >= 0) break;
+      keys.push(tokenKey(word(j)).toLowerCase());
+    }
+    const len = res.coref.roleSet.longestStartingAt(keys, 0);
+    if (!len) continue;
+    const end = k + len - 1;
+    // "the group's", fine; "the group of seven" or a following name ("the cleric Akram") is not a reference.
+    if (end + 1 < seg.tokenCount && (tokenCluster[end + 1]! >= 0 || lower(end + 1) === 'of')) continue;
+    const type = res.coref.roles.get(keys.slice(0, len).join(' '))!;
+    const prefer = type === 'GPE' ? (c: Cluster) => kindOf(c) === 'country' : type === 'ORG' ? (c: Cluster) => kindOf(c) !== 'media' : undefined;
+    const ci = pick([type], t, prefer);
+    if (ci >= 0) {
+      // The span is the noun phrase without its article: "cleric", "Arab country".
+      added.push({ cluster: ci, mention: corefMention(seg, t + 1, end, clusters[ci]!, sentenceOf[t]!) });
+      lastSeen[ci] = end;
+      t = end;
+    }
+  }
+  for (const { cluster, mention } of added) clusters[cluster]!.mentions.push(mention);
+}
+
+function typeClass(type: string): string {
+  return type === 'LOC' ? 'GPE' : type;
+}
+
+function corefMention(seg: Segmentation, first: number, last: number, c: Cluster, sentence: number): Mention {
+  return {
+    first,
+    last,
+    start: seg.tokenStart[first]!,
+    end: seg.tokenEnd[last]!,
+    type: c.type,
+    kbId: c.kbId,
+    source: 'coref',
+    sentence,
+    nameFirst: first,
+    weak: false,
+    entity: -1,
+  };
+}

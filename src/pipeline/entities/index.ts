@@ -1,0 +1,76 @@
+// Stage "entities": people, organisations and places, one entity per referent, every mention a span.
+// Requires: segments. Provides: entities, and the layer "entity-mentions" (mentions with token ranges and
+// entity indices) for the stages that attribute speech and events.
+// Recognition mixes the knowledge base, the trained tagger and rules (recognize.ts); linking joins
+// surnames, abbreviations and head nouns to named entities (link.ts); coreference adds pronouns and role
+// nouns (coref.ts). Leaves out: nationality adjectives as entities (NORP is not emitted on its own).
+import type { AnalysisDocument } from '../../core/document.ts';
+import type { Entity } from '../../core/record.ts';
+import { nameKeys } from '../../kb/index.ts';
+import type { Stage } from '../stage.ts';
+import { resolveReferences } from './coref.ts';
+import { kbClass } from './gazetteer.ts';
+import { linkMentions, longestName, type Cluster } from './link.ts';
+import { recognizeSentence, sentenceTokens, type Mention } from './recognize.ts';
+import type { EntityResources } from './resources.ts';
+
+export const ENTITY_MENTIONS = 'entity-mentions';
+
+export interface EntityLayer {
+  mentions: Mention[];
+  /** Entity index per token, -1 outside mentions. */
+  tokenEntity: Int32Array;
+}
+
+export function entitiesStage(res: EntityResources): Stage {
+  return {
+    name: 'entities',
+    requires: ['segments'],
+    provides: ['entities', ENTITY_MENTIONS],
+    run(doc: AnalysisDocument) {
+      const seg = doc.segments!;
+      const mentions: Mention[] = [];
+      for (let s = 0; s < seg.sentenceCount; s++) {
+        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(doc.text, seg, s), res));
+      }
+      const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
+      resolveReferences(doc.text, seg, clusters, res);
+      const entities: Entity[] = [];
+      const used = new Set<string>();
+      const tokenEntity = new Int32Array(seg.tokenCount).fill(-1);
+      const all: Mention[] = [];
+      for (const c of clusters) {
+        c.mentions.sort((a, b) => a.start - b.start);
+        const index = entities.length;
+        for (const m of c.mentions) {
+          m.entity = index;
+          all.push(m);
+          for (let t = m.first; t <= m.last; t++) tokenEntity[t] = index;
+        }
+        entities.push(toEntity(doc.text, c, res, used));
+      }
+      doc.entities = entities;
+      doc.layers.set(ENTITY_MENTIONS, { mentions: all.sort((a, b) => a.start - b.start), tokenEntity } satisfies EntityLayer);
+    },
+  };
+}
+
+function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<string>): Entity {
+  const kb = c.kbId ? res.kb.get(c.kbId) : undefined;
+  const longestAlias = c.mentions.map((m) => m.alias ?? '').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const longest = longestName(c, text).replace(/^the\s+/i, '');
+  const name = kb?.name ?? ((longestAlias.length > longest.length ? longestAlias : longest) || text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
+  let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${nameKeys(name).join('-').toLowerCase() || 'unnamed'}`;
+  for (let k = 2; used.has(id); k++) id = `${c.kbId ?? id.replace(/~\d+$/, '')}~${k}`;
+  used.add(id);
+  const surfaces = c.mentions.filter((m) => m.source !== 'coref').flatMap((m) => [text.slice(m.start, m.end), ...(m.alias ? [m.alias] : [])]);
+  const aliases = [...new Set(surfaces)].filter((a) => a !== name);
+  return {
+    id,
+    name,
+    type: c.type,
+    kbId: c.kbId,
+    aliases,
+    mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
+  };
+}

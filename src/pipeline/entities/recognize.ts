@@ -1,0 +1,385 @@
+// Name recognition in one sentence: knowledge-base matches, tagger spans and a few rules, merged into
+// non-overlapping mentions.
+//
+// - KB matches give the id and type; they win over a tagger span they cover or cross.
+// - A tagger span that contains KB matches keeps its own extent when it is a longer name (a person with
+//   titles keeps the KB link; "Kirkuk Air Base" is a new facility, not the city).
+// - A tagger span that touches no KB match is an unlinked mention; its kind comes from its head noun.
+// - A single capitalised common word ("Major", "Victory") is a name only when the KB or the tagger with
+//   support says so; a lone KB surname is weak until the document names the person in full.
+// - "American forces", "Iranian military": a state acting through its forces is the state itself.
+// - Labels that name an entity ("the Zionist entity") are mentions of it (data/lexicons/framing/labels).
+import { TokenShape, type Segmentation } from '../../core/document.ts';
+import type { EntityType } from '../../core/record.ts';
+import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
+import { kbClass } from './gazetteer.ts';
+import type { EntityResources } from './resources.ts';
+
+export interface Mention {
+  /** Token range [first, last], document-wide indices. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  kbId: string | null;
+  source: 'kb' | 'tagger' | 'rule' | 'label' | 'coref';
+  sentence: number;
+  /** First token of the name itself, after titles ("Brigadier General" in front is not the name). */
+  nameFirst: number;
+  /** A lone KB surname: kept only when the document confirms the entity. */
+  weak: boolean;
+  /** Cluster index once linked. */
+  entity: number;
+  /** A fuller surface form of the entity than the span itself ("American forces" for "American"). */
+  alias?: string;
+  /** Overrides the clustering key of an unlinked mention (variants of one collective name). */
+  key?: string;
+}
+
+export interface SentenceTokens {
+  sentence: number;
+  first: number; // document token index of words[0]
+  words: string[];
+  keys: string[];
+  lower: string[];
+  shapes: number[];
+}
+
+interface Span {
+  first: number; // sentence-local
+  last: number;
+  cls: string; // PERSON, ORG, PLACE, NORP, ...
+}
+
+const QUOTE_OR_APOSTROPHE = /^["'“”‘’«»`´]+$/;
+const PAREN = /^[()]$/;
+
+export function sentenceTokens(text: string, seg: Segmentation, sentence: number): SentenceTokens {
+  const a = seg.sentenceTokenStart[sentence]!;
+  const b = seg.sentenceTokenStart[sentence + 1]!;
+  const words: string[] = [];
+  const shapes: number[] = [];
+  const keys: string[] = [];
+  for (let i = a; i < b; i++) {
+    const w = text.slice(seg.tokenStart[i]!, seg.tokenEnd[i]!);
+    words.push(w);
+    shapes.push(seg.tokenShape[i]!);
+    // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
+    // Resistance)") are skipped inside a match.
+    const glued = i > a && seg.tokenStart[i] === seg.tokenEnd[i - 1];
+    if ((QUOTE_OR_APOSTROPHE.test(w) && glued && /^['’]$/.test(w)) || PAREN.test(w)) keys.push(ARTICLE_KEY);
+    else keys.push(tokenKey(w));
+  }
+  return { sentence, first: a, words, keys, lower: keys.map((k) => k.toLowerCase()), shapes };
+}
+
+function capitalised(st: SentenceTokens, i: number): boolean {
+  const sh = st.shapes[i]!;
+  if (sh & (TokenShape.Upper | TokenShape.AllCaps)) return true;
+  return /^(?:al|el)-\p{Lu}/u.test(st.words[i]!);
+}
+
+export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources): Mention[] {
+  const { kb } = res;
+  const n = st.words.length;
+  const matches = kb.matchKeys(st.keys, (i) => capitalised(st, i));
+  // Gazetteer labels for the tagger: the KB matches plus demonyms.
+  const gaz = new Array<string>(n).fill('');
+  for (const m of matches) {
+    const cls = kbClass(kb.get(m.ids[0]!)!.type);
+    for (let k = m.first; k <= m.last; k++) gaz[k] = `${k === m.first ? 'B' : 'I'}-${cls}`;
+  }
+  for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
+  const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
+  const tags = res.tagger ? res.tagger.tag({ words: st.words, gaz, initial }) : new Array<string>(n).fill('O');
+  const tagged = mergeKunya(spansOf(tags), st);
+  const taggedAt = (i: number) => tagged.find((t) => t.first <= i && i <= t.last);
+
+  const used = new Uint8Array(n);
+  const mention = (first: number, last: number, type: EntityType, kbId: string | null, source: Mention['source'], weak = false): Mention => {
+    // A parenthesis opened inside the name closes inside it too: "Axis (of Resistance)".
+    if (last + 1 < n && st.words[last + 1] === ')' && st.words.slice(first, last + 1).includes('(')) last++;
+    return {
+      first: st.first + first,
+      last: st.first + last,
+      start: seg.tokenStart[st.first + first]!,
+      end: seg.tokenEnd[st.first + last]!,
+      type,
+      kbId,
+      source,
+      sentence: st.sentence,
+      nameFirst: st.first + first,
+      weak,
+      entity: -1,
+    };
+  };
+  const out: Mention[] = [];
+  const claim = (m: Mention) => {
+    out.push(m);
+    for (let k = m.first; k <= m.last; k++) used[k - st.first] = 1;
+  };
+
+  // 0. Names of military operations (events, not entities), labels that name an entity, a state acting
+  // through its forces (the span is the state's name, the phrase an alias), collective names.
+  for (let i = 0; i + 1 < n; i++) {
+    if (st.words[i] !== 'Operation' || !capitalised(st, i + 1)) continue;
+    let j = i + 1;
+    while (j + 1 < n && capitalised(st, j + 1)) j++;
+    for (let k = i; k <= j; k++) used[k] = 1;
+  }
+  for (const m of matchLabels(st, res)) claim(mention(m.first, m.last, kb.get(m.id)?.type as EntityType ?? 'GPE', m.id, 'label'));
+  for (const m of stateForces(st, res, used)) {
+    // Weak: "Yemeni forces" makes Yemen an entity only when the document names Yemen too.
+    const country = mention(m.first, m.first, 'GPE', m.id, 'rule', true);
+    country.alias = text.slice(country.start, seg.tokenEnd[st.first + m.last]!);
+    claim(country);
+    for (let k = m.first; k <= m.last; k++) used[k] = 1;
+  }
+
+  const free = (first: number, last: number) => {
+    for (let k = first; k <= last; k++) if (used[k]) return false;
+    return true;
+  };
+
+  // 1. KB matches, filtered.
+  const kbMentions: Mention[] = [];
+  for (const m of matches) {
+    if (!free(m.first, m.last)) continue;
+    const t = taggedAt(m.first);
+    const tagCls = t ? t.cls : 'O';
+    const id = m.ids.find((x) => kbClass(kb.get(x)!.type) === tagCls) ?? m.ids[0]!;
+    const e = kb.get(id)!;
+    if (m.first === m.last) {
+      const common = res.commonWords.has(st.lower[m.first]!) && !(st.shapes[m.first]! & TokenShape.AllCaps);
+      if (common && (!t || initial[m.first])) continue;
+      // A single word that the tagger joins to the next capitalised word is part of a longer name.
+      if (t && t.last > m.last && t.first <= m.first && kbClass(e.type) !== t.cls && !kb.demonyms.has(st.keys[m.last + 1] ?? '')) continue;
+    }
+    if (e.type === 'NORP') {
+      for (let k = m.first; k <= m.last; k++) used[k] = 1; // a nationality or creed, not an entity here
+      continue;
+    }
+    // Names are the capitalised part: "Xinhua news agency" -> Xinhua; a nationality and a lower-case
+    // institution ("Iraqi government", "US-led coalition") -> the institution noun, the phrase an alias.
+    let first = m.first;
+    let last = m.last;
+    const lowerTail = (k: number) => !capitalised(st, k) && (st.shapes[k]! & TokenShape.Lower) !== 0;
+    let allLowerAfterFirst = last > first;
+    for (let k = first + 1; k <= last; k++) if (!lowerTail(k)) allLowerAfterFirst = false;
+    const descriptive = allLowerAfterFirst && (kb.demonyms.has(st.keys[first]!) || countryId(res, st.keys[first]!) !== undefined || (st.shapes[first]! & TokenShape.HasHyphen) !== 0);
+    if (descriptive) first++;
+    else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
+    const km = mention(first, last, e.type as EntityType, id, 'kb', first === last && e.type === 'PERSON');
+    if (first !== m.first || last !== m.last) km.alias = text.slice(seg.tokenStart[st.first + m.first]!, seg.tokenEnd[st.first + m.last]!);
+    kbMentions.push(km);
+  }
+
+  // 1b. Collective names ("Iraqi resistance groups") where no KB name stands.
+  for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 1;
+  for (const m of collectives(st, res, used)) {
+    const c = mention(m.first, m.last, 'ORG', null, 'rule');
+    c.key = m.key;
+    claim(c);
+  }
+  for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 0;
+  for (const m of out) for (let t = m.first; t <= m.last; t++) used[t - st.first] = 1;
+
+  // 2. Tagger spans against KB matches.
+  const keep = new Set(kbMentions);
+  for (const t of tagged) {
+    if (t.cls !== 'PERSON' && t.cls !== 'ORG' && t.cls !== 'PLACE') continue;
+    if (!free(t.first, t.last)) continue;
+    if (/^operation$/i.test(st.words[t.first]!) && t.last > t.first) continue; // a military operation: an event
+    const inside = kbMentions.filter((k) => k.first - st.first >= t.first && k.last - st.first <= t.last);
+    const crossing = kbMentions.filter((k) => !inside.includes(k) && k.first - st.first <= t.last && k.last - st.first >= t.first);
+    if (crossing.length) continue; // KB boundaries win
+    if (!inside.length) {
+      if (plausibleName(st, t, res)) out.push(mention(t.first, t.last, typeOf(t, st, res), null, 'tagger'));
+      continue;
+    }
+    const covered = inside.reduce((s, k) => s + (k.last - k.first + 1), 0);
+    const span = t.last - t.first + 1;
+    if (covered === span && inside.length === 1) {
+      if (inside[0]!.weak && t.cls === 'PERSON') inside[0]!.weak = false; // the tagger confirms the surname
+      continue;
+    }
+    const person = inside.find((k) => k.type === 'PERSON');
+    if (t.cls === 'PERSON' && person) {
+      // Titles in front of a KB person: the mention takes the tagger's extent, the KB's link.
+      if (t.last === person.last - st.first) {
+        for (const k of inside) keep.delete(k);
+        const m = mention(t.first, t.last, 'PERSON', person.kbId, 'kb');
+        m.nameFirst = person.first;
+        out.push(m);
+      }
+      continue;
+    }
+    const head = headType(st, t.first, t.last, res);
+    if (head || covered * 2 < span) {
+      // A longer name that contains a KB name ("Kirkuk Air Base", "Iraqi Resistance Coordination Committee").
+      for (const k of inside) keep.delete(k);
+      if (plausibleName(st, t, res)) out.push(mention(t.first, t.last, head ?? typeOf(t, st, res), null, 'tagger'));
+    }
+  }
+  out.push(...keep);
+  for (const m of out) for (let k = m.first; k <= m.last; k++) used[k - st.first] = 1;
+
+  // 3. A place name followed by a facility noun is the facility ("Haifa airport").
+  for (const m of [...out]) {
+    if ((m.type !== 'GPE' && m.type !== 'LOC') || m.source === 'rule' || m.source === 'label') continue;
+    const after = m.last - st.first + 1;
+    if (after >= n || used[after]) continue;
+    const len = res.heads.FAC.longestStartingAt(st.lower, after);
+    if (!len || !(st.shapes[after]! & (TokenShape.Lower | TokenShape.Upper))) continue;
+    if (after + len < n && capitalised(st, after + len)) continue;
+    const fac = mention(m.first - st.first, after + len - 1, 'FAC', null, 'rule');
+    out.splice(out.indexOf(m), 1, fac);
+    for (let k = after; k < after + len; k++) used[k] = 1;
+  }
+
+  // 4. Places inside hyphenated compounds: "Syria-Jordan border", "Iran-backed", "US-led".
+  for (let i = 0; i < n; i++) {
+    if (used[i] || !(st.shapes[i]! & TokenShape.HasHyphen) || /^(?:al|el|Al|El|Abu|Bin|Ibn)-/.test(st.words[i]!)) continue;
+    const tokenStart = seg.tokenStart[st.first + i]!;
+    let at = 0;
+    for (const part of st.words[i]!.split(/[-‐‑]/)) {
+      const partStart = tokenStart + at;
+      at += part.length + 1;
+      if (part.length < 2 || !/^\p{Lu}/u.test(part)) continue;
+      const id = kb.lookup(part).find((x) => kb.get(x)!.type === 'GPE' || kb.get(x)!.type === 'LOC' || kb.get(x)!.kind === 'armed-group');
+      if (!id) continue;
+      const pm = mention(i, i, kb.get(id)!.type as EntityType, id, 'rule');
+      pm.start = partStart;
+      pm.end = partStart + part.length;
+      out.push(pm);
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+// "Abu" + "Baqer al-Saadi" tagged apart: a kunya or nasab word joins the name after it.
+function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.cls === 'PERSON' && s.cls === 'PERSON' && prev.last + 1 === s.first && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)) {
+      prev.last = s.last;
+      continue;
+    }
+    out.push({ ...s });
+  }
+  return out;
+}
+
+// The tagger's span is a name: it has a capitalised word that is not a determiner, and a single word is
+// not a common English word or a bare title.
+function plausibleName(st: SentenceTokens, t: Span, res: EntityResources): boolean {
+  let capital = false;
+  for (let k = t.first; k <= t.last; k++) {
+    if (capitalised(st, k) && !/^(?:The|A|An|In|On|At|Of|And|But|For|To)$/.test(st.words[k]!)) capital = true;
+  }
+  if (!capital) return false;
+  const words = st.lower.slice(t.first, t.last + 1).filter((w) => w !== '.');
+  if (words.length === 1) {
+    if (st.shapes[t.first]! & TokenShape.AllCaps) return true;
+    if (res.commonWords.has(words[0]!) || res.titles.has(words)) return false;
+  }
+  return !res.titles.has(words);
+}
+
+function spansOf(tags: string[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (!t.startsWith('B-')) continue;
+    const cls = t.slice(2);
+    let j = i;
+    while (j + 1 < tags.length && tags[j + 1] === `I-${cls}`) j++;
+    out.push({ first: i, last: j, cls });
+    i = j;
+  }
+  return out;
+}
+
+function headType(st: SentenceTokens, first: number, last: number, res: EntityResources): EntityType | null {
+  const keys = st.lower.slice(first, last + 1);
+  for (const [type, set] of [['FAC', res.heads.FAC], ['ORG', res.heads.ORG], ['LOC', res.heads.LOC]] as const) {
+    if (set.longestEndingAt(keys, keys.length - 1)) return type;
+  }
+  return null;
+}
+
+function typeOf(t: Span, st: SentenceTokens, res: EntityResources): EntityType {
+  if (t.cls === 'PERSON') return 'PERSON';
+  const head = headType(st, t.first, t.last, res);
+  if (t.cls === 'ORG') return head === 'FAC' ? 'FAC' : 'ORG';
+  return head === 'FAC' ? 'FAC' : head === 'LOC' ? 'LOC' : 'GPE';
+}
+
+// Labels from the framing lexicon that name an entity: "the Zionist entity", "the usurping regime",
+// "the apartheid “Israeli” entity" (quotation marks inside are skipped).
+function matchLabels(st: SentenceTokens, res: EntityResources): { first: number; last: number; id: string }[] {
+  const out: { first: number; last: number; id: string }[] = [];
+  const labels = res.labels;
+  if (!labels.size) return out;
+  for (let i = 0; i < st.words.length; i++) {
+    let best: { last: number; id: string } | null = null;
+    const keys: string[] = [];
+    for (let j = i; j < st.words.length && keys.length < labels.maxWords; j++) {
+      if (QUOTE_OR_APOSTROPHE.test(st.words[j]!)) continue;
+      keys.push(st.lower[j]!);
+      const id = labels.get(keys.join(' '));
+      if (id && res.kb.get(id)) best = { last: j, id };
+    }
+    if (best) {
+      out.push({ first: i, last: best.last, id: best.id });
+      i = best.last;
+    }
+  }
+  return out;
+}
+
+// "American forces", "US troops", "Iran's military", "Iraqi armed forces": the state. Only when the force
+// noun is in lower case: "US Army" and "Iraqi Army" are the services themselves.
+function stateForces(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number; id: string }[] {
+  const out: { first: number; last: number; id: string }[] = [];
+  for (let i = 0; i < st.words.length - 1; i++) {
+    if (used[i] || !capitalised(st, i)) continue;
+    const key = st.keys[i]!;
+    const country = res.kb.demonyms.get(key) ?? countryId(res, key);
+    if (!country) continue;
+    let j = i + 1;
+    if (/^['’]s$/.test(st.words[j] ?? '')) j++;
+    const len = res.forceNouns.longestStartingAt(st.lower, j);
+    if (!len || !(st.shapes[j]! & TokenShape.Lower)) continue;
+    out.push({ first: i, last: j + len - 1, id: country });
+    i = j + len - 1;
+  }
+  return out;
+}
+
+function countryId(res: EntityResources, key: string): string | undefined {
+  const ids = res.kb.lookup(key);
+  return ids.find((id) => res.kb.get(id)?.kind === 'country');
+}
+
+// Collective names: "Iraqi resistance (groups|forces|factions)", "Iraq's resistance forces". Variants of one
+// collective share a key so that they make one entity (linked later to a named coalition if there is one).
+function collectives(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number; key: string }[] {
+  const out: { first: number; last: number; key: string }[] = [];
+  for (let i = 0; i + 1 < st.words.length; i++) {
+    if (used[i] || !capitalised(st, i)) continue;
+    const country = res.kb.demonyms.get(st.keys[i]!) ?? countryId(res, st.keys[i]!);
+    if (!country) continue;
+    let j = i + 1;
+    if (/^['’]s$/.test(st.words[j] ?? '')) j++;
+    if (st.lower[j] !== 'resistance' || used[j]) continue;
+    let last = j;
+    if (/^(?:groups?|forces|factions?|fighters|movements?|front|organizations?|organisations?)$/.test(st.lower[j + 1] ?? '')) last = j + 1;
+    if (last + 1 < st.words.length && capitalised(st, last + 1)) continue;
+    out.push({ first: i, last, key: `collective:resistance:${country}` });
+    i = last;
+  }
+  return out;
+}

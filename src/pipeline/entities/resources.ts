@@ -1,0 +1,119 @@
+// What the entity stage knows: the knowledge base, the tagger model and the lexicons, built from data.
+import { nameKeys, type KnowledgeBase } from '../../kb/index.ts';
+import type { TaggerModel } from './tagger/perceptron.ts';
+
+export interface CorefLexicon {
+  pronouns: Record<string, string[]>;
+  roles: Record<string, string[]>;
+  modifiers: string[];
+}
+
+export interface EntityResources {
+  kb: KnowledgeBase;
+  tagger: TaggerModel | null;
+  /** Person titles as token-key sequences ("brigadier general"), longest first. */
+  titles: PhraseSet;
+  commonWords: Set<string>;
+  heads: { FAC: PhraseSet; LOC: PhraseSet; ORG: PhraseSet };
+  /** Nouns with which a nationality names its state's forces ("American forces"). */
+  forceNouns: PhraseSet;
+  /** Labels that name an entity ("zionist entity" -> israel), keyed by lower-case token keys. */
+  labels: LabelIndex;
+  coref: {
+    pronouns: Map<string, string[]>;
+    roles: Map<string, string>; // role noun key sequence -> type
+    roleSet: PhraseSet;
+    modifiers: Set<string>;
+  };
+}
+
+export class LabelIndex {
+  private readonly map = new Map<string, string>();
+  maxWords = 0;
+
+  constructor(entries: { text: string; refersTo?: string | null }[]) {
+    for (const e of entries) {
+      if (!e.refersTo) continue;
+      const keys = nameKeys(e.text).map((k) => k.toLowerCase());
+      if (!keys.length) continue;
+      this.map.set(keys.join(' '), e.refersTo);
+      this.maxWords = Math.max(this.maxWords, keys.length);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(keys: string): string | undefined {
+    return this.map.get(keys);
+  }
+}
+
+/** A set of phrases as sequences of token keys, for matching at a token position (longest first). */
+export class PhraseSet {
+  private readonly phrases = new Set<string>();
+  readonly maxLength: number;
+
+  constructor(phrases: Iterable<string>) {
+    let max = 1;
+    for (const p of phrases) {
+      const keys = nameKeys(p).map((k) => k.toLowerCase());
+      if (!keys.length) continue;
+      this.phrases.add(keys.join(' '));
+      max = Math.max(max, keys.length);
+    }
+    this.maxLength = max;
+  }
+
+  has(keys: readonly string[]): boolean {
+    return this.phrases.has(keys.join(' '));
+  }
+
+  /** Length of the longest phrase that ends at keys[end] (looking left), 0 when none. */
+  longestEndingAt(keys: readonly string[], end: number): number {
+    for (let n = Math.min(this.maxLength, end + 1); n >= 1; n--) {
+      if (this.phrases.has(keys.slice(end - n + 1, end + 1).join(' '))) return n;
+    }
+    return 0;
+  }
+
+  /** Length of the longest phrase that starts at keys[start], 0 when none. */
+  longestStartingAt(keys: readonly string[], start: number): number {
+    for (let n = Math.min(this.maxLength, keys.length - start); n >= 1; n--) {
+      if (this.phrases.has(keys.slice(start, start + n).join(' '))) return n;
+    }
+    return 0;
+  }
+}
+
+export function buildEntityResources(input: {
+  kb: KnowledgeBase;
+  tagger: TaggerModel | null;
+  titles: string;
+  commonWords: string;
+  heads: { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
+  labels: { text: string; refersTo?: string | null }[];
+  coref: CorefLexicon;
+}): EntityResources {
+  const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const roles = new Map<string, string>();
+  for (const [type, nouns] of Object.entries(input.coref.roles)) {
+    for (const n of nouns) roles.set(nameKeys(n).map((k) => k.toLowerCase()).join(' '), type);
+  }
+  return {
+    kb: input.kb,
+    tagger: input.tagger,
+    titles: new PhraseSet(lines(input.titles)),
+    commonWords: new Set(lines(input.commonWords)),
+    heads: { FAC: new PhraseSet(input.heads.FAC), LOC: new PhraseSet(input.heads.LOC), ORG: new PhraseSet(input.heads.ORG) },
+    forceNouns: new PhraseSet(input.heads.forces),
+    labels: new LabelIndex(input.labels),
+    coref: {
+      pronouns: new Map(Object.entries(input.coref.pronouns)),
+      roles,
+      roleSet: new PhraseSet([...Object.values(input.coref.roles).flat()]),
+      modifiers: new Set(input.coref.modifiers.map((m) => m.toLowerCase())),
+    },
+  };
+}
