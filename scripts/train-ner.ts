@@ -42,8 +42,10 @@ function readGmb(path: string): TrainingSentence[] {
   const out: TrainingSentence[] = [];
   let toks: string[] = [];
   let tags: string[] = [];
+  // GMB sentences come in document order; windows of 25 consecutive sentences stand for documents, as
+  // the evaluation sets cut them.
   const flush = () => {
-    if (toks.length) out.push(retokenize(toks, tags));
+    if (toks.length) out.push({ ...retokenize(toks, tags), doc: Math.floor(out.length / 25) });
     toks = [];
     tags = [];
   };
@@ -60,7 +62,7 @@ function readGmb(path: string): TrainingSentence[] {
   return out;
 }
 
-function retokenize(gmbTokens: string[], gmbTags: string[]): TrainingSentence {
+function retokenize(gmbTokens: string[], gmbTags: string[]): Omit<TrainingSentence, 'doc'> {
   let text = '';
   const spans: [number, number][] = [];
   let openDouble = false;

@@ -13,6 +13,7 @@ import { kbClass } from './gazetteer.ts';
 import { linkMentions, longestName, type Cluster } from './link.ts';
 import { recognizeSentence, sentenceTokens, type Mention } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
+import { DocumentHistory } from './tagger/features.ts';
 
 export const ENTITY_MENTIONS = 'entity-mentions';
 
@@ -30,8 +31,9 @@ export function entitiesStage(res: EntityResources): Stage {
     run(doc: AnalysisDocument) {
       const seg = doc.segments!;
       const mentions: Mention[] = [];
+      const history = new DocumentHistory();
       for (let s = 0; s < seg.sentenceCount; s++) {
-        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(doc.text, seg, s), res));
+        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(doc.text, seg, s), res, history));
       }
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
       resolveReferences(doc.text, seg, clusters, res);
@@ -71,6 +73,6 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
     type: c.type,
     kbId: c.kbId,
     aliases,
-    mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
+    mentions: c.mentions.filter((m) => !m.silent).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
   };
 }

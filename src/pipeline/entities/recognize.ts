@@ -14,6 +14,7 @@ import type { EntityType } from '../../core/record.ts';
 import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
 import { kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
+import type { DocumentHistory } from './tagger/features.ts';
 
 export interface Mention {
   /** Token range [first, last], document-wide indices. */
@@ -35,6 +36,9 @@ export interface Mention {
   alias?: string;
   /** Overrides the clustering key of an unlinked mention (variants of one collective name). */
   key?: string;
+  /** Refers to the entity without naming it ("American forces" for the United States): not listed among
+   *  the entity's mentions, but attributes speech and events to it. */
+  silent?: boolean;
 }
 
 export interface SentenceTokens {
@@ -80,7 +84,7 @@ function capitalised(st: SentenceTokens, i: number): boolean {
   return /^(?:al|el)-\p{Lu}/u.test(st.words[i]!);
 }
 
-export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources): Mention[] {
+export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources, history?: DocumentHistory): Mention[] {
   const { kb } = res;
   const n = st.words.length;
   const matches = kb.matchKeys(st.keys, (i) => capitalised(st, i));
@@ -92,7 +96,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger ? res.tagger.tag({ words: st.words, gaz, initial }) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial }, history) : new Array<string>(n).fill('O');
   const tagged = mergeKunya(spansOf(tags), st);
   const taggedAt = (i: number) => tagged.find((t) => t.first <= i && i <= t.last);
 
@@ -122,17 +126,25 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
 
   // 0. Names of military operations (events, not entities), labels that name an entity, a state acting
   // through its forces (the span is the state's name, the phrase an alias), collective names.
-  for (let i = 0; i + 1 < n; i++) {
+  const rules = res.parts.rules;
+  for (let i = 0; rules && i + 1 < n; i++) {
     if (st.words[i] !== 'Operation' || !capitalised(st, i + 1)) continue;
     let j = i + 1;
     while (j + 1 < n && capitalised(st, j + 1)) j++;
     for (let k = i; k <= j; k++) used[k] = 1;
   }
-  for (const m of matchLabels(st, res)) claim(mention(m.first, m.last, kb.get(m.id)?.type as EntityType ?? 'GPE', m.id, 'label'));
-  for (const m of stateForces(st, res, used)) {
-    // Weak: "Yemeni forces" makes Yemen an entity only when the document names Yemen too.
+  for (const m of rules ? matchLabels(st, res) : []) claim(mention(m.first, m.last, kb.get(m.id)?.type as EntityType ?? 'GPE', m.id, 'label'));
+  for (const m of rules ? stateForces(st, res, used) : []) {
+    // Weak: "Yemeni forces" makes Yemen an entity only when the document names Yemen too. With a
+    // nationality ("American forces") the words name the state without its name: the mention is silent
+    // (kept for attributing speech and events, not listed as a span of the state's name).
     const country = mention(m.first, m.first, 'GPE', m.id, 'rule', true);
     country.alias = text.slice(country.start, seg.tokenEnd[st.first + m.last]!);
+    if (res.kb.demonyms.has(st.keys[m.first]!)) {
+      country.silent = true;
+      country.last = st.first + m.last;
+      country.end = seg.tokenEnd[country.last]!;
+    }
     claim(country);
     for (let k = m.first; k <= m.last; k++) used[k] = 1;
   }
@@ -144,7 +156,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
 
   // 1. KB matches, filtered.
   const kbMentions: Mention[] = [];
-  for (const m of matches) {
+  for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);
     const tagCls = t ? t.cls : 'O';
@@ -170,6 +182,11 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     const descriptive = allLowerAfterFirst && (kb.demonyms.has(st.keys[first]!) || countryId(res, st.keys[first]!) !== undefined || (st.shapes[first]! & TokenShape.HasHyphen) !== 0);
     if (descriptive) first++;
     else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
+    // The state's name in front of its institution belongs to the name: "U.S. State Department".
+    if (!descriptive && e.type === 'ORG' && e.country && first > 0 && !used[first - 1] && capitalised(st, first - 1)) {
+      const before = kb.demonyms.get(st.keys[first - 1]!) ?? countryId(res, st.keys[first - 1]!);
+      if (before && kb.get(before)?.country === e.country) first--;
+    }
     const km = mention(first, last, e.type as EntityType, id, 'kb', first === last && e.type === 'PERSON');
     if (first !== m.first || last !== m.last) km.alias = text.slice(seg.tokenStart[st.first + m.first]!, seg.tokenEnd[st.first + m.last]!);
     kbMentions.push(km);
@@ -177,7 +194,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
 
   // 1b. Collective names ("Iraqi resistance groups") where no KB name stands.
   for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 1;
-  for (const m of collectives(st, res, used)) {
+  for (const m of rules ? collectives(st, res, used) : []) {
     const c = mention(m.first, m.last, 'ORG', null, 'rule');
     c.key = m.key;
     claim(c);
@@ -226,7 +243,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   for (const m of out) for (let k = m.first; k <= m.last; k++) used[k - st.first] = 1;
 
   // 3. A place name followed by a facility noun is the facility ("Haifa airport").
-  for (const m of [...out]) {
+  for (const m of rules ? [...out] : []) {
     if ((m.type !== 'GPE' && m.type !== 'LOC') || m.source === 'rule' || m.source === 'label') continue;
     const after = m.last - st.first + 1;
     if (after >= n || used[after]) continue;
@@ -239,7 +256,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
 
   // 4. Places inside hyphenated compounds: "Syria-Jordan border", "Iran-backed", "US-led".
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; rules && i < n; i++) {
     if (used[i] || !(st.shapes[i]! & TokenShape.HasHyphen) || /^(?:al|el|Al|El|Abu|Bin|Ibn)-/.test(st.words[i]!)) continue;
     const tokenStart = seg.tokenStart[st.first + i]!;
     let at = 0;
@@ -258,12 +275,13 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   return out.sort((a, b) => a.first - b.first);
 }
 
-// "Abu" + "Baqer al-Saadi" tagged apart: a kunya or nasab word joins the name after it.
+// "Abu" + "Baqer al-Saadi" or "Mr." + "Olmert" tagged apart: a kunya, nasab or title joins the name after it.
 function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.cls === 'PERSON' && s.cls === 'PERSON' && prev.last + 1 === s.first && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)) {
+    const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|President|Minister|Prime|General|Sheikh|Ayatollah)$/.test(w));
+    if (prev && prev.cls === 'PERSON' && s.cls === 'PERSON' && prev.last + 1 === s.first && (titleOnly || /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!))) {
       prev.last = s.last;
       continue;
     }
@@ -283,9 +301,15 @@ function plausibleName(st: SentenceTokens, t: Span, res: EntityResources): boole
   const words = st.lower.slice(t.first, t.last + 1).filter((w) => w !== '.');
   if (words.length === 1) {
     if (st.shapes[t.first]! & TokenShape.AllCaps) return true;
-    if (res.commonWords.has(words[0]!) || res.titles.has(words)) return false;
+    // A capitalised common word is a name in mid-sentence ("Rice said"), not at the start of one.
+    if (res.commonWords.has(words[0]!) && opensSentence(st, t.first)) return false;
   }
   return !res.titles.has(words);
+}
+
+function opensSentence(st: SentenceTokens, i: number): boolean {
+  if (i === 0 || (st.shapes[i]! & TokenShape.SentenceStart)) return true;
+  return /^["“‘'(\[«—–-]$/.test(st.words[i - 1]!) || st.words[i - 1] === ':';
 }
 
 function spansOf(tags: string[]): Span[] {

@@ -8,7 +8,15 @@ export interface CorefLexicon {
   modifiers: string[];
 }
 
+/** Which parts of recognition run (all by default); the NER ablation switches them off one by one. */
+export interface RecognitionParts {
+  kb: boolean;
+  tagger: boolean;
+  rules: boolean;
+}
+
 export interface EntityResources {
+  parts: RecognitionParts;
   kb: KnowledgeBase;
   tagger: TaggerModel | null;
   /** Person titles as token-key sequences ("brigadier general"), longest first. */
@@ -102,6 +110,7 @@ export function buildEntityResources(input: {
     for (const n of nouns) roles.set(nameKeys(n).map((k) => k.toLowerCase()).join(' '), type);
   }
   return {
+    parts: { kb: true, tagger: true, rules: true },
     kb: input.kb,
     tagger: input.tagger,
     titles: new PhraseSet(lines(input.titles)),

@@ -68,3 +68,29 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
 export function historyFeatures(prev: string, prev2: string, lowerCurrent: string): string[] {
   return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${lowerCurrent}`];
 }
+
+/** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */
+export class DocumentHistory {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  /** The entity class most often given to this word before ("PLACE", "O"), if it was seen. */
+  feature(word: string): string | null {
+    const c = this.counts.get(word);
+    if (!c) return null;
+    let best = '';
+    let n = -1;
+    for (const [cls, k] of c) if (k > n) { best = cls; n = k; }
+    return `dh=${best}`;
+  }
+
+  record(word: string, label: string): void {
+    if (!/^\p{Lu}/u.test(word)) return;
+    const cls = label === 'O' ? 'O' : label.slice(2);
+    let c = this.counts.get(word);
+    if (!c) {
+      c = new Map();
+      this.counts.set(word, c);
+    }
+    c.set(cls, (c.get(cls) ?? 0) + 1);
+  }
+}

@@ -1,7 +1,7 @@
 // A greedy averaged-perceptron sequence tagger (BIO labels), trained by scripts/train-ner.ts. Left to
 // right, each token's label is the best-scoring one given its word, context and gazetteer features and
 // the two labels before it; an I- label may only continue a B-/I- label of the same type.
-import { contextFeatures, historyFeatures, lowerWord, wordFeatures, type SentenceView } from './features.ts';
+import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, type SentenceView } from './features.ts';
 
 export interface SerializedModel {
   format: 'sitrep-perceptron@1';
@@ -80,8 +80,8 @@ export class TaggerModel {
     return ids;
   }
 
-  /** Labels for one sentence. */
-  tag(s: SentenceView): string[] {
+  /** Labels for one sentence; `history` carries what earlier sentences of the document were given. */
+  tag(s: SentenceView, history?: DocumentHistory): string[] {
     const n = this.nLabels;
     const out: string[] = [];
     const scores = new Float64Array(n);
@@ -96,6 +96,8 @@ export class TaggerModel {
       }
       for (const f of contextFeatures(s, i)) this.addFeature(scores, f);
       for (const f of historyFeatures(prevLabel, prev2Label, lowerWord(s.words[i]!))) this.addFeature(scores, f);
+      const dh = history?.feature(s.words[i]!);
+      if (dh) this.addFeature(scores, dh);
       let best = -1;
       for (let l = 0; l < n; l++) {
         if (i === 0 ? !this.allowed[l]! /* from O */ : !this.allowed[prev * n + l]!) continue;
@@ -106,6 +108,7 @@ export class TaggerModel {
       prev = best;
       out.push(prevLabel);
     }
+    if (history) for (let i = 0; i < out.length; i++) history.record(s.words[i]!, out[i]!);
     return out;
   }
 }
@@ -126,6 +129,8 @@ export function allowedTransitions(labels: string[]): Uint8Array {
 export interface TrainingSentence {
   view: SentenceView;
   tags: string[];
+  /** Sentences of one document share a number and come in order (for the document-history feature). */
+  doc: number;
 }
 
 export interface TrainOptions {
@@ -144,15 +149,24 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
   // Pass 1: the feature dictionary, from gold histories.
   const counts = new Map<string, number>();
   const bump = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
+  let goldHistory = new DocumentHistory();
+  let lastDoc = -1;
   for (const s of sentences) {
+    if (s.doc !== lastDoc) {
+      goldHistory = new DocumentHistory();
+      lastDoc = s.doc;
+    }
     let p = '<s>', p2 = '<s>';
     for (let i = 0; i < s.view.words.length; i++) {
+      const dh = goldHistory.feature(s.view.words[i]!);
+      if (dh) bump(dh);
       for (const f of wordFeatures(s.view.words[i]!)) bump(f);
       for (const f of contextFeatures(s.view, i)) bump(f);
       for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!))) bump(f);
       p2 = p;
       p = s.tags[i]!;
     }
+    for (let i = 0; i < s.view.words.length; i++) goldHistory.record(s.view.words[i]!, s.tags[i]!);
   }
   const index = new Map<string, number>();
   for (const [f, c] of counts) if (c >= options.minCount) index.set(f, index.size);
@@ -173,7 +187,13 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
     w[k]! += delta;
   };
   const allowed = allowedTransitions(labels);
-  const order = sentences.map((_, i) => i);
+  // Documents are shuffled; sentences keep their order inside a document.
+  const docs: number[][] = [];
+  sentences.forEach((s, i) => {
+    if (!docs.length || sentences[i - 1]!.doc !== s.doc) docs.push([]);
+    docs[docs.length - 1]!.push(i);
+  });
+  const order = docs.map((_, i) => i);
   let rand = options.seed >>> 0 || 1;
   const next = () => ((rand = (Math.imul(rand, 1664525) + 1013904223) >>> 0), rand / 4294967296);
   const scores = new Float64Array(n);
@@ -183,15 +203,21 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     let correct = 0, seen = 0;
-    for (const si of order) {
+    for (const di of order) {
+     const docHistory = new DocumentHistory();
+     for (const si of docs[di]!) {
       const s = sentences[si]!;
       let p = '<s>', p2 = '<s>', prev = 0;
+      const predicted: string[] = [];
       for (let i = 0; i < s.view.words.length; i++) {
         const hist: number[] = [];
         for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!))) {
           const id = index.get(f);
           if (id !== undefined) hist.push(id);
         }
+        const dh = docHistory.feature(s.view.words[i]!);
+        const dhId = dh ? index.get(dh) : undefined;
+        if (dhId !== undefined) hist.push(dhId);
         const ids = staticIds[si]![i]!;
         scores.fill(0);
         for (const id of ids) for (let l = 0; l < n; l++) scores[l]! += w[id * n + l]!;
@@ -214,7 +240,10 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
         // Train on the predicted history, as tagging will see it.
         p = labels[best]!;
         prev = best;
+        predicted.push(p);
       }
+      for (let i = 0; i < predicted.length; i++) docHistory.record(s.view.words[i]!, predicted[i]!);
+     }
     }
     options.log?.(`epoch ${epoch}: token accuracy ${(correct / seen).toFixed(4)}`);
   }
