@@ -22,7 +22,9 @@ const { values } = parseArgs({
   },
 });
 
-const kb = new KnowledgeBase(loadResources().kb);
+const loaded = loadResources();
+const kb = new KnowledgeBase(loaded.kb);
+const common = loaded.entities.commonWords;
 const sentences = readGmb(resolve(values.train!));
 console.error(`train-ner: ${sentences.length} sentences, KB of ${kb.size} entries`);
 const labels = [...new Set(sentences.flatMap((s) => s.tags))].sort();
@@ -91,5 +93,5 @@ function retokenize(gmbTokens: string[], gmbTags: string[]): Omit<TrainingSenten
     tags.push(tag.startsWith('B-') && g === lastGold ? `I-${tag.slice(2)}` : tag);
     lastGold = g;
   }
-  return { view: { words, gaz: gazetteerLabels(words, kb) }, tags };
+  return { view: { words, gaz: gazetteerLabels(words, kb), common: words.map((w) => common.has(w.toLowerCase())) }, tags };
 }

@@ -96,7 +96,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial }, history) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)) }, history) : new Array<string>(n).fill('O');
   const tagged = mergeKunya(spansOf(tags), st);
   const taggedAt = (i: number) => tagged.find((t) => t.first <= i && i <= t.last);
 
@@ -154,23 +154,25 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     return true;
   };
 
-  // 1. KB matches, filtered.
+  // 1. KB matches, filtered. Nationalities and creeds (NORP) are modifiers, never entities here.
   const kbMentions: Mention[] = [];
+  const norp = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (kb.demonyms.has(st.keys[i]!)) norp[i] = 1;
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);
     const tagCls = t ? t.cls : 'O';
     const id = m.ids.find((x) => kbClass(kb.get(x)!.type) === tagCls) ?? m.ids[0]!;
     const e = kb.get(id)!;
+    if (e.type === 'NORP') {
+      for (let k = m.first; k <= m.last; k++) norp[k] = 1;
+      continue;
+    }
     if (m.first === m.last) {
       const common = res.commonWords.has(st.lower[m.first]!) && !(st.shapes[m.first]! & TokenShape.AllCaps);
       if (common && (!t || initial[m.first])) continue;
       // A single word that the tagger joins to the next capitalised word is part of a longer name.
       if (t && t.last > m.last && t.first <= m.first && kbClass(e.type) !== t.cls && !kb.demonyms.has(st.keys[m.last + 1] ?? '')) continue;
-    }
-    if (e.type === 'NORP') {
-      for (let k = m.first; k <= m.last; k++) used[k] = 1; // a nationality or creed, not an entity here
-      continue;
     }
     // Names are the capitalised part: "Xinhua news agency" -> Xinhua; a nationality and a lower-case
     // institution ("Iraqi government", "US-led coalition") -> the institution noun, the phrase an alias.
@@ -183,9 +185,11 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     if (descriptive) first++;
     else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
     // The state's name in front of its institution belongs to the name: "U.S. State Department".
-    if (!descriptive && e.type === 'ORG' && e.country && first > 0 && !used[first - 1] && capitalised(st, first - 1)) {
-      const before = kb.demonyms.get(st.keys[first - 1]!) ?? countryId(res, st.keys[first - 1]!);
-      if (before && kb.get(before)?.country === e.country) first--;
+    // So does a nationality in front of an organisation of that country or of none ("American Red Cross").
+    if (!descriptive && e.type === 'ORG' && first > 0 && !used[first - 1] && capitalised(st, first - 1)) {
+      const demonym = kb.demonyms.get(st.keys[first - 1]!);
+      const before = demonym ?? countryId(res, st.keys[first - 1]!);
+      if (before && (kb.get(before)?.country === e.country || (demonym && !e.country))) first--;
     }
     const km = mention(first, last, e.type as EntityType, id, 'kb', first === last && e.type === 'PERSON');
     if (first !== m.first || last !== m.last) km.alias = text.slice(seg.tokenStart[st.first + m.first]!, seg.tokenEnd[st.first + m.last]!);
@@ -199,6 +203,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     c.key = m.key;
     claim(c);
   }
+  for (const m of rules ? arabicNames(st, used) : []) claim(mention(m.first, m.last, 'PERSON', null, 'rule'));
   for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 0;
   for (const m of out) for (let t = m.first; t <= m.last; t++) used[t - st.first] = 1;
 
@@ -206,6 +211,12 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   const keep = new Set(kbMentions);
   for (const t of tagged) {
     if (t.cls !== 'PERSON' && t.cls !== 'ORG' && t.cls !== 'PLACE') continue;
+    // Punctuation at the edges is not part of a name; nationality or creed words modify it ("Wahhabi
+    // Daesh", "Daesh Takfiri").
+    const edge = (k: number) => /^[^\p{L}\p{N}]+$/u.test(st.words[k]!) || (res.parts.kb && norp[k] === 1);
+    while (t.first < t.last && edge(t.first)) t.first++;
+    while (t.last > t.first && edge(t.last)) t.last--;
+    if (edge(t.first)) continue;
     if (!free(t.first, t.last)) continue;
     if (/^operation$/i.test(st.words[t.first]!) && t.last > t.first) continue; // a military operation: an event
     const inside = kbMentions.filter((k) => k.first - st.first >= t.first && k.last - st.first <= t.last);
@@ -233,7 +244,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       continue;
     }
     const head = headType(st, t.first, t.last, res);
-    if (head || covered * 2 < span) {
+    if (head || covered * 2 <= span) {
       // A longer name that contains a KB name ("Kirkuk Air Base", "Iraqi Resistance Coordination Committee").
       for (const k of inside) keep.delete(k);
       if (plausibleName(st, t, res)) out.push(mention(t.first, t.last, head ?? typeOf(t, st, res), null, 'tagger'));
@@ -250,8 +261,12 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     const len = res.heads.FAC.longestStartingAt(st.lower, after);
     if (!len || !(st.shapes[after]! & (TokenShape.Lower | TokenShape.Upper))) continue;
     if (after + len < n && capitalised(st, after + len)) continue;
-    const fac = mention(m.first - st.first, after + len - 1, 'FAC', null, 'rule');
-    out.splice(out.indexOf(m), 1, fac);
+    // The place keeps its name; the facility is named by the phrase, its span the facility noun.
+    const fac = mention(after, after + len - 1, 'FAC', null, 'rule');
+    fac.alias = text.slice(m.start, fac.end);
+    fac.key = `FAC:${fac.alias.toLowerCase()}`;
+    fac.nameFirst = m.first;
+    out.push(fac);
     for (let k = after; k < after + len; k++) used[k] = 1;
   }
 
@@ -281,7 +296,9 @@ function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
   for (const s of spans) {
     const prev = out[out.length - 1];
     const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|President|Minister|Prime|General|Sheikh|Ayatollah)$/.test(w));
-    if (prev && prev.cls === 'PERSON' && s.cls === 'PERSON' && prev.last + 1 === s.first && (titleOnly || /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!))) {
+    const kunya = prev && prev.first === prev.last && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!);
+    if (prev && s.cls === 'PERSON' && prev.last + 1 === s.first && ((prev.cls === 'PERSON' && titleOnly) || kunya || (prev.cls === 'PERSON' && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)))) {
+      prev.cls = 'PERSON';
       prev.last = s.last;
       continue;
     }
@@ -299,12 +316,14 @@ function plausibleName(st: SentenceTokens, t: Span, res: EntityResources): boole
   }
   if (!capital) return false;
   const words = st.lower.slice(t.first, t.last + 1).filter((w) => w !== '.');
+  // "US-run", "Iran-backed": an adjective made from a name, not a name.
+  if (t.first === t.last && /^[\p{Lu}.]+[-‐]\p{Ll}+$/u.test(st.words[t.first]!)) return false;
   if (words.length === 1) {
     if (st.shapes[t.first]! & TokenShape.AllCaps) return true;
     // A capitalised common word is a name in mid-sentence ("Rice said"), not at the start of one.
     if (res.commonWords.has(words[0]!) && opensSentence(st, t.first)) return false;
   }
-  return !res.titles.has(words);
+  return !res.titles.has(words) && !(words.length === 1 && /^(?:prime|vice|deputy|acting|former|foreign|defense|defence|interior)$/.test(words[0]!));
 }
 
 function opensSentence(st: SentenceTokens, i: number): boolean {
@@ -404,6 +423,31 @@ function collectives(st: SentenceTokens, res: EntityResources, used: Uint8Array)
     if (last + 1 < st.words.length && capitalised(st, last + 1)) continue;
     out.push({ first: i, last, key: `collective:resistance:${country}` });
     i = last;
+  }
+  return out;
+}
+
+// Arabic names built on a kunya or a nasab: "Abu Baqer al-Saadi", "Umm Ahmed", "Mohammed bin Salman",
+// "Azahari bin Husin". Where the KB knows the name (Abu Dhabi, Abu Ghraib) the KB has already claimed it.
+function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  const nameWord = (k: number) => k < st.words.length && !used[k] && /^(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}+(?:[’']\p{Ll}+)?$/u.test(st.words[k]!);
+  for (let i = 0; i < st.words.length; i++) {
+    if (used[i]) continue;
+    const w = st.words[i]!;
+    let first = -1;
+    let j = i;
+    if (/^(?:Abu|Abou|Umm)$/.test(w) && nameWord(i + 1)) {
+      first = i;
+      j = i + 1;
+    } else if (nameWord(i) && /^(?:bin|ibn|Bin|Ibn)$/.test(st.words[i + 1] ?? '') && nameWord(i + 2)) {
+      first = i;
+      j = i + 2;
+    }
+    if (first < 0) continue;
+    while (nameWord(j + 1) || (/^(?:bin|ibn)$/.test(st.words[j + 1] ?? '') && nameWord(j + 2))) j += /^(?:bin|ibn)$/.test(st.words[j + 1] ?? '') ? 2 : 1;
+    out.push({ first, last: j });
+    i = j;
   }
   return out;
 }

@@ -28,6 +28,7 @@ export function lowerWord(word: string): string {
 export function wordFeatures(word: string): string[] {
   const lw = lowerWord(word);
   const f = [`w=${lw}`, `sh=${wordShape(word)}`];
+  if (/^\p{Lu}/u.test(word)) f.push(`wc=${word}`);
   const n = lw.length;
   if (n > 2) f.push(`p3=${lw.slice(0, 3)}`, `s3=${lw.slice(-3)}`);
   if (n > 3) f.push(`s4=${lw.slice(-4)}`, `p4=${lw.slice(0, 4)}`);
@@ -44,6 +45,8 @@ export interface SentenceView {
   gaz: readonly string[];
   /** Whether token i opens its sentence (its capital letter then says less). */
   initial?: readonly boolean[];
+  /** Whether token i is a common English word in lower case (then a capital says less). */
+  common?: readonly boolean[];
 }
 
 /** Features that look at the neighbours (independent of tags). */
@@ -57,6 +60,7 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
     `w-1w=${lw(i - 1)}|${lw(i)}`, `ww+1=${lw(i)}|${lw(i + 1)}`,
   ];
   if (i === 0 || s.initial?.[i]) f.push(`initial|${sh(i)}`);
+  if (s.common?.[i]) f.push(`common|${sh(i)}`);
   const g = s.gaz[i] ?? '';
   if (g) f.push(`g=${g}`);
   if (i > 0 && s.gaz[i - 1]) f.push(`g-1=${s.gaz[i - 1]}`);
