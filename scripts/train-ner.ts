@@ -16,13 +16,14 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: join(root, '../shared/ext/ner-gmb-train.tsv') },
     out: { type: 'string', default: join(root, 'data/models/ner-perceptron.json') },
-    epochs: { type: 'string', default: '8' },
-    'min-count': { type: 'string', default: '2' },
+    epochs: { type: 'string', default: '12' },
+    'min-count': { type: 'string', default: '1' },
+    'min-weight': { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '20261201' },
   },
 });
 
-const loaded = loadResources();
+const loaded = loadResources({ tagger: false });
 const kb = new KnowledgeBase(loaded.kb);
 const common = loaded.entities.commonWords;
 const sentences = readGmb(resolve(values.train!));
@@ -35,7 +36,9 @@ const model = trainTagger(sentences, labels, {
   log: (l) => console.error(`train-ner: ${l}`),
 });
 mkdirSync(dirname(values.out!), { recursive: true });
-writeFileSync(values.out!, `${JSON.stringify(model.toJSON(`GMB 2.x (Kaggle NER corpus), sentences 10001-38367; ${values.epochs} epochs; seed ${values.seed}`))}\n`);
+const trainedOn = `GMB 2.x (Kaggle NER corpus), sentences 10001-38367; ${values.epochs} epochs; seed ${values.seed}; weights below ${values['min-weight']} dropped`;
+writeFileSync(values.out!, `${JSON.stringify(model.toJSON(trainedOn, Number(values['min-weight'])))}\n`);
+
 console.error(`train-ner: wrote ${values.out}`);
 
 // GMB sentences are re-tokenized with Sitrep's own tokenizer (what tagging will see) and their labels

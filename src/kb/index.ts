@@ -135,7 +135,9 @@ export class KnowledgeBase {
         const k = keys[j]!;
         if (k === ARTICLE_KEY) continue;
         if (!k) break;
-        node = node.next.get(k);
+        // An all-capital word of four letters or more (a dateline's "SANAA") also matches the name in
+        // lower case; shorter ones stay case-sensitive ("US" is not "us").
+        node = node.next.get(k) ?? (k.length >= 4 && /^[A-Z]+$/.test(k) ? node.next.get(k.toLowerCase()) : undefined);
         if (node?.ids) best = { first: i, last: j, ids: node.ids, alias: node.alias! };
       }
       if (best) {

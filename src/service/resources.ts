@@ -43,6 +43,8 @@ export function loadTagger(path = NER_MODEL): TaggerModel | null {
 export interface ResourceOptions {
   /** Extra knowledge-base files or folders (the CLI's --kb). */
   kbPaths?: string[];
+  /** Load the trained tagger (default true; its trainer does without). */
+  tagger?: boolean;
 }
 
 export function dataFile(relative: string): string {
@@ -72,7 +74,7 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const heads = JSON.parse(dataFile('lexicons/entity-heads.json')) as { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
   const entities = buildEntityResources({
     kb: knowledge,
-    tagger: loadTagger(),
+    tagger: options.tagger === false ? null : loadTagger(),
     titles: dataFile('lexicons/person-titles.txt'),
     commonWords: dataFile('lexicons/common-words.txt'),
     heads,

@@ -5,7 +5,7 @@ import { TokenShape, type Segmentation } from '../../core/document.ts';
 import { tokenKey } from '../../kb/index.ts';
 import type { Cluster } from './link.ts';
 import type { Mention } from './recognize.ts';
-import type { EntityResources } from './resources.ts';
+import type { EntityResources, RoleConstraint } from './resources.ts';
 
 const EXPLETIVE_AFTER = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'has', 'had', 'will', 'would', 'may', 'might', 'could', 'takes', 'took', 'became', 'becomes']);
 const MAX_SENTENCES_BACK = 4;
@@ -24,18 +24,30 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
   // Last token at which each cluster was mentioned, updated as the scan moves on.
   const lastSeen = new Int32Array(clusters.length).fill(-1);
   const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);
+  const offices = clusters.map((c) => officesOf(text, c, res));
+  const satisfies = (ci: number, k: RoleConstraint | undefined, noun: string): boolean => {
+    if (!k) return true;
+    const c = clusters[ci]!;
+    if (k.kinds && !k.kinds.includes(kindOf(c) ?? '')) return false;
+    if (k.offices && !k.offices.some((o) => offices[ci]!.some((have) => have.includes(o)))) return false;
+    if (k.inName && !namesOf(text, c).some((n) => n.includes(noun))) return false;
+    return true;
+  };
   const added: { cluster: number; mention: Mention }[] = [];
 
-  // The most recently mentioned entity of an allowed type nearby; among them the preferred kind if any.
-  const pick = (types: string[], at: number, prefer?: (c: Cluster) => boolean): number => {
+  // The most recently mentioned entity of an allowed type nearby that meets the role's requirement;
+  // among them the preferred ones if any.
+  const pick = (types: string[], at: number, require?: RoleConstraint, prefer?: RoleConstraint, noun = ''): number => {
     const candidates: number[] = [];
     for (let ci = 0; ci < clusters.length; ci++) {
       const seen = lastSeen[ci]!;
       if (seen < 0 || !types.includes(typeClass(clusters[ci]!.type))) continue;
       if (sentenceOf[at]! - sentenceOf[seen]! > MAX_SENTENCES_BACK) continue;
+      if (!satisfies(ci, require, noun)) continue;
       candidates.push(ci);
     }
-    const pool = prefer && candidates.some((ci) => prefer(clusters[ci]!)) ? candidates.filter((ci) => prefer(clusters[ci]!)) : candidates;
+    const preferred = prefer ? candidates.filter((ci) => satisfies(ci, prefer, noun)) : [];
+    const pool = preferred.length ? preferred : candidates;
     let best = -1;
     for (const ci of pool) if (best < 0 || lastSeen[ci]! > lastSeen[best]!) best = ci;
     return best;
@@ -73,9 +85,8 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
     const end = k + len - 1;
     // "the group's", fine; "the group of seven" or a following name ("the cleric Akram") is not a reference.
     if (end + 1 < seg.tokenCount && (tokenCluster[end + 1]! >= 0 || lower(end + 1) === 'of')) continue;
-    const type = res.coref.roles.get(keys.slice(0, len).join(' '))!;
-    const prefer = type === 'GPE' ? (c: Cluster) => kindOf(c) === 'country' : type === 'ORG' ? (c: Cluster) => kindOf(c) !== 'media' : undefined;
-    const ci = pick([type], t, prefer);
+    const role = res.coref.roles.get(keys.slice(0, len).join(' '))!;
+    const ci = pick([role.type], t, role.require, role.prefer, keys.slice(0, len).join(' '));
     if (ci >= 0) {
       // The span is the noun phrase without its article: "cleric", "Arab country".
       added.push({ cluster: ci, mention: corefMention(seg, t + 1, end, clusters[ci]!, sentenceOf[t]!) });
@@ -104,4 +115,30 @@ function corefMention(seg: Segmentation, first: number, last: number, c: Cluster
     weak: false,
     entity: -1,
   };
+}
+
+// Offices a person holds, as the document and the KB tell: title words before the name ("Prime
+// Minister X"), an apposition after it ("X, the secretary general of Y"), KB affiliation roles.
+function officesOf(text: string, c: Cluster, res: EntityResources): string[] {
+  const out: string[] = [];
+  if (c.type !== 'PERSON') return out;
+  const e = c.kbId ? res.kb.get(c.kbId) : undefined;
+  for (const a of e?.affiliations ?? []) if (a.role) out.push(a.role.toLowerCase());
+  for (const m of c.mentions) {
+    if (m.source === 'coref') continue;
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    const inside = text.slice(m.start, m.end);
+    const after = text.slice(m.end, m.end + 80);
+    const title = /^((?:\p{Lu}[\p{L}.-]*\s+)+)\p{Lu}/u.exec(inside);
+    if (title) out.push(title[1]!.toLowerCase().trim());
+    const pre = /(?:^|[\s,(])((?:(?:acting|deputy|former|top|senior|military|chief)\s+)?[a-z][a-z -]{2,40}?)\s+(?:for\s+)?$/.exec(before);
+    if (pre) out.push(pre[1]!);
+    const app = /^,\s+(?:the|a|an|his|its)\s+([a-z][a-z -]{2,50}?)\s+(?:of|for|in|at|to)\b/.exec(after) ?? /^,\s+(?:the|a|an)\s+([a-z][a-z -]{2,40}?),/.exec(after);
+    if (app) out.push(app[1]!);
+  }
+  return out;
+}
+
+function namesOf(text: string, c: Cluster): string[] {
+  return c.mentions.filter((m) => m.source !== 'coref').map((m) => text.slice(m.start, m.end).toLowerCase());
 }

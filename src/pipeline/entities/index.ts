@@ -62,7 +62,8 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
   const longestAlias = c.mentions.map((m) => m.alias ?? '').reduce((a, b) => (b.length > a.length ? b : a), '');
   const longest = longestName(c, text).replace(/^the\s+/i, '');
   const name = kb?.name ?? ((longestAlias.length > longest.length ? longestAlias : longest) || text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
-  let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${nameKeys(name).join('-').toLowerCase() || 'unnamed'}`;
+  const slug = nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${slug || 'unnamed'}`;
   for (let k = 2; used.has(id); k++) id = `${c.kbId ?? id.replace(/~\d+$/, '')}~${k}`;
   used.add(id);
   const surfaces = c.mentions.filter((m) => m.source !== 'coref').flatMap((m) => [text.slice(m.start, m.end), ...(m.alias ? [m.alias] : [])]);

@@ -57,12 +57,41 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
     into.mentions.push(...from.mentions);
     from.mentions = [];
   };
-  const personKeys = (c: Cluster) => {
-    const longest = c.mentions.reduce((a, m) => (m.end - tokenStart[m.nameFirst]! > a.end - tokenStart[a.nameFirst]! ? m : a), c.mentions[0]!);
-    const keys = nameKeys(nameOf(text, longest, tokenStart));
-    if (c.kbId) for (const a of [kb.get(c.kbId)!.name, ...kb.get(c.kbId)!.aliases]) if (nameKeys(a).length > keys.length) return nameKeys(a);
-    return keys;
+  // Every way the cluster's person is named: its mentions (without titles) and, when linked, the KB's names.
+  const personVariants = (c: Cluster): string[][] => {
+    const out = c.mentions.filter((m) => m.source !== 'coref').map((m) => nameKeys(nameOf(text, m, tokenStart)));
+    if (c.kbId) for (const a of [kb.get(c.kbId)!.name, ...kb.get(c.kbId)!.aliases]) out.push(nameKeys(a));
+    return out.filter((k) => k.length);
   };
+  const personKeys = (c: Cluster) => personVariants(c).reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
+
+  // The tagger may type one name two ways in one document ("Pars Dispatch" as an agency and as a person;
+  // "al-Tamimi" as a place after "Sheikh Jawad al-Tamimi"): one name, one entity. A rule's type wins.
+  const byName = new Map<string, Cluster>();
+  for (const c of clusters) {
+    if (c.kbId || !c.mentions.length) continue;
+    const k = nameKeys(longestName(c, text)).join(' ').toLowerCase();
+    const other = byName.get(k);
+    if (!other) {
+      byName.set(k, c);
+      continue;
+    }
+    const ruled = c.mentions.some((m) => m.source === 'rule') && !other.mentions.some((m) => m.source === 'rule');
+    const [from, into] = ruled || c.mentions.length > other.mentions.length ? [other, c] : [c, other];
+    merge(from, into);
+    byName.set(k, into);
+  }
+  const people0 = clusters.filter((c) => c.type === 'PERSON' && c.mentions.length);
+  for (const c of clusters) {
+    if (c.kbId || c.type === 'PERSON' || !c.mentions.length || c.mentions.some((m) => m.source === 'rule')) continue;
+    const keys = nameKeys(longestName(c, text));
+    if (keys.length !== 1) continue;
+    const person = people0.find((p) => personVariants(p).some((v) => v.length > 1 && v[v.length - 1] === keys[0]));
+    if (person) {
+      for (const m of c.mentions) m.type = 'PERSON';
+      merge(c, person);
+    }
+  }
 
   // Surnames and partial names to the person named in full (the most recent one before, else after).
   const people = clusters.filter((c) => c.type === 'PERSON');
@@ -75,8 +104,8 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
     let bestAt = -Infinity;
     for (const long of people) {
       if (long === short || !long.mentions.length) continue;
-      const lk = personKeys(long);
-      if (lk.length <= sk.length || lk[lk.length - 1] !== last || !sk.every((k) => lk.includes(k))) continue;
+      const fits = personVariants(long).some((lk) => lk.length > sk.length && lk[lk.length - 1] === last && sk.every((k) => lk.includes(k)));
+      if (!fits) continue;
       const at = Math.max(...long.mentions.map((m) => (m.first < firstAt ? m.first : -1e9 + m.first)));
       if (at > bestAt) {
         best = long;

@@ -12,6 +12,7 @@
 import { TokenShape, type Segmentation } from '../../core/document.ts';
 import type { EntityType } from '../../core/record.ts';
 import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
+import { monthNumber } from '../../ingest/dates.ts';
 import { kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
 import type { DocumentHistory } from './tagger/features.ts';
@@ -57,6 +58,7 @@ interface Span {
 }
 
 const QUOTE_OR_APOSTROPHE = /^["'“”‘’«»`´]+$/;
+const NOT_NAMES = new Set(['nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody', 'none', 'all', 'both', 'each', 'many', 'most', 'some', 'several', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'when', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow']);
 const PAREN = /^[()]$/;
 
 export function sentenceTokens(text: string, seg: Segmentation, sentence: number): SentenceTokens {
@@ -133,6 +135,16 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     while (j + 1 < n && capitalised(st, j + 1)) j++;
     for (let k = i; k <= j; k++) used[k] = 1;
   }
+  // A wire dateline's agency: "TEHRAN, March 4 (Pars Dispatch) -" names a news organisation.
+  for (let i = 0; rules && i + 2 < n && i < 12; i++) {
+    if (st.words[i] !== '(' || used[i]) continue;
+    let j = i + 1;
+    while (j < n && j < i + 6 && st.words[j] !== ')' && capitalised(st, j)) j++;
+    if (j === i + 1 || st.words[j] !== ')' || !/^[-—–]$/.test(st.words[j + 1] ?? '')) continue;
+    const agency = mention(i + 1, j - 1, 'ORG', null, 'rule');
+    agency.key = `ORG:${st.lower.slice(i + 1, j).join(' ')}`;
+    claim(agency);
+  }
   for (const m of rules ? matchLabels(st, res) : []) claim(mention(m.first, m.last, kb.get(m.id)?.type as EntityType ?? 'GPE', m.id, 'label'));
   for (const m of rules ? stateForces(st, res, used) : []) {
     // Weak: "Yemeni forces" makes Yemen an entity only when the document names Yemen too. With a
@@ -179,10 +191,14 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     let first = m.first;
     let last = m.last;
     const lowerTail = (k: number) => !capitalised(st, k) && (st.shapes[k]! & TokenShape.Lower) !== 0;
-    let allLowerAfterFirst = last > first;
-    for (let k = first + 1; k <= last; k++) if (!lowerTail(k)) allLowerAfterFirst = false;
-    const descriptive = allLowerAfterFirst && (kb.demonyms.has(st.keys[first]!) || countryId(res, st.keys[first]!) !== undefined || (st.shapes[first]! & TokenShape.HasHyphen) !== 0);
-    if (descriptive) first++;
+    // The modifier is a nationality, a place name or a name-derived adjective, possibly possessive
+    // ("Iraq's parliament", "Gaza civil defence agency", "US-led coalition").
+    const possessive = last > first + 1 && /^['’]s$/.test(st.words[first + 1]!) ? 1 : 0;
+    let allLowerAfterFirst = last > first + possessive;
+    for (let k = first + 1 + possessive; k <= last; k++) if (!lowerTail(k)) allLowerAfterFirst = false;
+    const modifier = kb.demonyms.has(st.keys[first]!) || isPlaceWord(res, st.keys[first]!) || (st.shapes[first]! & TokenShape.HasHyphen) !== 0;
+    const descriptive = e.type !== 'FAC' && allLowerAfterFirst && modifier;
+    if (descriptive) first += 1 + possessive;
     else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
     // The state's name in front of its institution belongs to the name: "U.S. State Department".
     // So does a nationality in front of an organisation of that country or of none ("American Red Cross").
@@ -213,7 +229,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     if (t.cls !== 'PERSON' && t.cls !== 'ORG' && t.cls !== 'PLACE') continue;
     // Punctuation at the edges is not part of a name; nationality or creed words modify it ("Wahhabi
     // Daesh", "Daesh Takfiri").
-    const edge = (k: number) => /^[^\p{L}\p{N}]+$/u.test(st.words[k]!) || (res.parts.kb && norp[k] === 1);
+    const edge = (k: number) => /^[^\p{L}\p{N}]+$/u.test(st.words[k]!) || (res.parts.kb && norp[k] === 1) || (k === t.first && /^(?:The|the)$/.test(st.words[k]!));
     while (t.first < t.last && edge(t.first)) t.first++;
     while (t.last > t.first && edge(t.last)) t.last--;
     if (edge(t.first)) continue;
@@ -243,7 +259,10 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       }
       continue;
     }
-    const head = headType(st, t.first, t.last, res);
+    // A head noun after the KB name makes a new, longer name; one inside it ("Popular Mobilization Units")
+    // does not.
+    const kbEnd = Math.max(...inside.map((k) => k.last - st.first));
+    const head = kbEnd < t.last ? headType(st, t.first, t.last, res) : null;
     if (head || covered * 2 <= span) {
       // A longer name that contains a KB name ("Kirkuk Air Base", "Iraqi Resistance Coordination Committee").
       for (const k of inside) keep.delete(k);
@@ -316,6 +335,9 @@ function plausibleName(st: SentenceTokens, t: Span, res: EntityResources): boole
   }
   if (!capital) return false;
   const words = st.lower.slice(t.first, t.last + 1).filter((w) => w !== '.');
+  // Months, weekdays and pronoun-like words are not names; nor is a string of titles ("Brig. Gen.").
+  if (words.length === 1 && (NOT_NAMES.has(words[0]!) || monthNumber(words[0]!) !== undefined)) return false;
+  if (words.every((w) => res.titleWords.has(w))) return false;
   // "US-run", "Iran-backed": an adjective made from a name, not a name.
   if (t.first === t.last && /^[\p{Lu}.]+[-‐]\p{Ll}+$/u.test(st.words[t.first]!)) return false;
   if (words.length === 1) {
@@ -400,6 +422,10 @@ function stateForces(st: SentenceTokens, res: EntityResources, used: Uint8Array)
     i = j + len - 1;
   }
   return out;
+}
+
+function isPlaceWord(res: EntityResources, key: string): boolean {
+  return res.kb.lookup(key).some((id) => ['GPE', 'LOC'].includes(res.kb.get(id)!.type));
 }
 
 function countryId(res: EntityResources, key: string): string | undefined {

@@ -2,9 +2,22 @@
 import { nameKeys, type KnowledgeBase } from '../../kb/index.ts';
 import type { TaggerModel } from './tagger/perceptron.ts';
 
+export interface RoleConstraint {
+  offices?: string[];
+  kinds?: string[];
+  inName?: boolean;
+}
+
+export interface RoleDefinition {
+  nouns: string[];
+  type: string;
+  require?: RoleConstraint;
+  prefer?: RoleConstraint;
+}
+
 export interface CorefLexicon {
   pronouns: Record<string, string[]>;
-  roles: Record<string, string[]>;
+  roles: RoleDefinition[];
   modifiers: string[];
 }
 
@@ -21,6 +34,8 @@ export interface EntityResources {
   tagger: TaggerModel | null;
   /** Person titles as token-key sequences ("brigadier general"), longest first. */
   titles: PhraseSet;
+  /** Every word of the titles, lower case ("brigadier", "general", "gen"). */
+  titleWords: Set<string>;
   commonWords: Set<string>;
   heads: { FAC: PhraseSet; LOC: PhraseSet; ORG: PhraseSet };
   /** Nouns with which a nationality names its state's forces ("American forces"). */
@@ -29,7 +44,8 @@ export interface EntityResources {
   labels: LabelIndex;
   coref: {
     pronouns: Map<string, string[]>;
-    roles: Map<string, string>; // role noun key sequence -> type
+    /** Role noun (lower-case token keys joined by spaces) -> its definition. */
+    roles: Map<string, RoleDefinition>;
     roleSet: PhraseSet;
     modifiers: Set<string>;
   };
@@ -105,15 +121,16 @@ export function buildEntityResources(input: {
   coref: CorefLexicon;
 }): EntityResources {
   const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  const roles = new Map<string, string>();
-  for (const [type, nouns] of Object.entries(input.coref.roles)) {
-    for (const n of nouns) roles.set(nameKeys(n).map((k) => k.toLowerCase()).join(' '), type);
+  const roles = new Map<string, RoleDefinition>();
+  for (const def of input.coref.roles) {
+    for (const n of def.nouns) roles.set(nameKeys(n).map((k) => k.toLowerCase()).join(' '), def);
   }
   return {
     parts: { kb: true, tagger: true, rules: true },
     kb: input.kb,
     tagger: input.tagger,
     titles: new PhraseSet(lines(input.titles)),
+    titleWords: new Set(lines(input.titles).flatMap((t) => nameKeys(t).map((k) => k.toLowerCase()))),
     commonWords: new Set(lines(input.commonWords)),
     heads: { FAC: new PhraseSet(input.heads.FAC), LOC: new PhraseSet(input.heads.LOC), ORG: new PhraseSet(input.heads.ORG) },
     forceNouns: new PhraseSet(input.heads.forces),
@@ -121,7 +138,7 @@ export function buildEntityResources(input: {
     coref: {
       pronouns: new Map(Object.entries(input.coref.pronouns)),
       roles,
-      roleSet: new PhraseSet([...Object.values(input.coref.roles).flat()]),
+      roleSet: new PhraseSet(input.coref.roles.flatMap((r) => r.nouns)),
       modifiers: new Set(input.coref.modifiers.map((m) => m.toLowerCase())),
     },
   };

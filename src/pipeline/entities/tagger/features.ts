@@ -58,6 +58,7 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
     `w-1=${lw(i - 1)}`, `w+1=${lw(i + 1)}`, `w-2=${lw(i - 2)}`, `w+2=${lw(i + 2)}`,
     `sh-1=${sh(i - 1)}|${sh(i)}`, `sh+1=${sh(i)}|${sh(i + 1)}`,
     `w-1w=${lw(i - 1)}|${lw(i)}`, `ww+1=${lw(i)}|${lw(i + 1)}`,
+    `sh3=${sh(i - 1)}|${sh(i)}|${sh(i + 1)}`, `w+1w+2=${lw(i + 1)}|${lw(i + 2)}`, `w-2w-1=${lw(i - 2)}|${lw(i - 1)}`,
   ];
   if (i === 0 || s.initial?.[i]) f.push(`initial|${sh(i)}`);
   if (s.common?.[i]) f.push(`common|${sh(i)}`);
@@ -69,8 +70,8 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
 }
 
 /** Features of the tag history. */
-export function historyFeatures(prev: string, prev2: string, lowerCurrent: string): string[] {
-  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${lowerCurrent}`];
+export function historyFeatures(prev: string, prev2: string, lowerCurrent: string, lowerNext = ''): string[] {
+  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${lowerCurrent}`, `t-1w+1=${prev}|${lowerNext}`];
 }
 
 /** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */

@@ -4,13 +4,19 @@
 import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, type SentenceView } from './features.ts';
 
 export interface SerializedModel {
-  format: 'sitrep-perceptron@1';
+  format: 'sitrep-perceptron@2';
   labels: string[];
   features: string[];
-  /** Weights as int16, row-major [feature][label], multiplied by `scale`; base64. */
+  /** Per feature, a uint16 bit mask of the labels it has a weight for; base64. */
+  masks: string;
+  /** The weights those masks announce, in order, as int16 multiplied by `scale`; base64. */
   weights: string;
   scale: number;
   trainedOn: string;
+}
+
+function bytes(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
 export class TaggerModel {
@@ -30,29 +36,53 @@ export class TaggerModel {
   }
 
   static fromJSON(m: SerializedModel): TaggerModel {
-    if (m.format !== 'sitrep-perceptron@1') throw new Error(`unknown tagger model format ${String(m.format)}`);
-    const raw = Buffer.from(m.weights, 'base64');
-    const ints = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
-    const weights = new Float32Array(ints.length);
-    for (let i = 0; i < ints.length; i++) weights[i] = ints[i]! * m.scale;
+    if (m.format !== 'sitrep-perceptron@2') throw new Error(`unknown tagger model format ${String(m.format)}`);
+    const n = m.labels.length;
+    const masks = bytes(m.masks);
+    const ints = new Int16Array(bytes(m.weights).buffer.slice(0));
+    const maskView = new Uint16Array(masks.buffer.slice(0));
+    const weights = new Float32Array(m.features.length * n);
+    let k = 0;
+    for (let f = 0; f < m.features.length; f++) {
+      const mask = maskView[f]!;
+      for (let l = 0; l < n; l++) if (mask & (1 << l)) weights[f * n + l] = ints[k++]! * m.scale;
+    }
     const index = new Map<string, number>();
     m.features.forEach((f, i) => index.set(f, i));
     return new TaggerModel(m.labels, index, weights);
   }
 
-  toJSON(trainedOn: string): SerializedModel {
+  /** Sparse, quantised form; features whose weights all round to zero are left out. */
+  toJSON(trainedOn: string, minWeight = 0): SerializedModel {
+    const n = this.nLabels;
     let max = 0;
     for (const w of this.weights) max = Math.max(max, Math.abs(w));
     const scale = max / 32767 || 1;
-    const ints = new Int16Array(this.weights.length);
-    for (let i = 0; i < ints.length; i++) ints[i] = Math.round(this.weights[i]! / scale);
-    const features = new Array<string>(this.index.size);
-    for (const [f, i] of this.index) features[i] = f;
+    const features: string[] = [];
+    const masks: number[] = [];
+    const ints: number[] = [];
+    for (const [f, id] of [...this.index].sort((a, b) => a[1] - b[1])) {
+      let mask = 0;
+      const vals: number[] = [];
+      for (let l = 0; l < n; l++) {
+        const w = this.weights[id * n + l]!;
+        const q = Math.round(w / scale);
+        if (q !== 0 && Math.abs(w) >= minWeight) {
+          mask |= 1 << l;
+          vals.push(q);
+        }
+      }
+      if (!mask) continue;
+      features.push(f);
+      masks.push(mask);
+      ints.push(...vals);
+    }
     return {
-      format: 'sitrep-perceptron@1',
+      format: 'sitrep-perceptron@2',
       labels: this.labels,
       features,
-      weights: Buffer.from(ints.buffer).toString('base64'),
+      masks: Buffer.from(Uint16Array.from(masks).buffer).toString('base64'),
+      weights: Buffer.from(Int16Array.from(ints).buffer).toString('base64'),
       scale,
       trainedOn,
     };
@@ -95,7 +125,7 @@ export class TaggerModel {
         for (let l = 0; l < n; l++) scores[l]! += this.weights[base + l]!;
       }
       for (const f of contextFeatures(s, i)) this.addFeature(scores, f);
-      for (const f of historyFeatures(prevLabel, prev2Label, lowerWord(s.words[i]!))) this.addFeature(scores, f);
+      for (const f of historyFeatures(prevLabel, prev2Label, lowerWord(s.words[i]!), i + 1 < s.words.length ? lowerWord(s.words[i + 1]!) : '</s>')) this.addFeature(scores, f);
       const dh = history?.feature(s.words[i]!);
       if (dh) this.addFeature(scores, dh);
       let best = -1;
@@ -162,7 +192,7 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
       if (dh) bump(dh);
       for (const f of wordFeatures(s.view.words[i]!)) bump(f);
       for (const f of contextFeatures(s.view, i)) bump(f);
-      for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!))) bump(f);
+      for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!), i + 1 < s.view.words.length ? lowerWord(s.view.words[i + 1]!) : '</s>')) bump(f);
       p2 = p;
       p = s.tags[i]!;
     }
@@ -211,7 +241,7 @@ export function trainTagger(sentences: TrainingSentence[], labelSet: string[], o
       const predicted: string[] = [];
       for (let i = 0; i < s.view.words.length; i++) {
         const hist: number[] = [];
-        for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!))) {
+        for (const f of historyFeatures(p, p2, lowerWord(s.view.words[i]!), i + 1 < s.view.words.length ? lowerWord(s.view.words[i + 1]!) : '</s>')) {
           const id = index.get(f);
           if (id !== undefined) hist.push(id);
         }

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { KnowledgeBase, nameKeys, tokenKey } from './index.ts';
+import { BUNDLED_KB_DIR, loadKbFiles } from './load.ts';
+import { parseKbJsonl } from './parse.ts';
+
+const place = (over: Record<string, unknown> = {}) => JSON.stringify({ id: 'test-town', name: 'Test Town', type: 'GPE', kind: 'city', aliases: [], lat: 33.1, lon: 44.2, sources: ['editorial'], ...over });
+
+test('the bundled knowledge base loads without a problem', () => {
+  const { entries, problems } = loadKbFiles([BUNDLED_KB_DIR]);
+  assert.deepEqual(problems, []);
+  assert.ok(entries.length > 2000);
+});
+
+test('a bad KB line gets a clear problem with file, line and reason, and the others load', () => {
+  const text = [place(), '{not json', place({ id: 'Bad Id' }), place({ id: 'no-source', sources: [] }), place({ id: 'half-coords', lon: undefined })].join('\n');
+  const r = parseKbJsonl('places.jsonl', text);
+  assert.equal(r.entries.length, 1);
+  assert.deepEqual(r.problems.map((p) => p.line), [2, 3, 4, 5]);
+  assert.match(r.problems[0]!.reason, /not JSON/);
+  assert.match(r.problems[1]!.reason, /lowercase slug/);
+  assert.match(r.problems[2]!.reason, /at least one source/);
+  assert.match(r.problems[3]!.reason, /lat and lon come together/);
+});
+
+test('duplicate ids and references to missing entries are reported', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-kb-'));
+  writeFileSync(join(dir, 'a.jsonl'), `${place()}\n${place({ name: 'Again' })}\n${place({ id: 'orphan', parent: 'nowhere' })}\n`);
+  const { problems } = loadKbFiles([dir]);
+  assert.ok(problems.some((p) => /duplicate id "test-town"/.test(p.reason)));
+  assert.ok(problems.some((p) => /parent "nowhere" is not in the KB/.test(p.reason)));
+});
+
+test('a user KB file adds entries and replaces bundled ones with the same id', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-kb-'));
+  writeFileSync(join(dir, 'mine.jsonl'), `${place()}\n${JSON.stringify({ id: 'iraq', name: 'Republic of Iraq (mine)', type: 'GPE', kind: 'country', aliases: ['Iraq'], country: 'IQ', lat: 33, lon: 44, sources: ['me'] })}\n`);
+  const { entries, problems } = loadKbFiles([BUNDLED_KB_DIR, dir]);
+  assert.deepEqual(problems, []);
+  assert.ok(entries.some((e) => e.id === 'test-town'));
+  assert.equal(entries.find((e) => e.id === 'iraq')!.name, 'Republic of Iraq (mine)');
+});
+
+test('token keys fold apostrophes, diacritics, initialisms and the Arabic article', () => {
+  assert.equal(tokenKey("Kata'ib"), tokenKey('Kata’ib'));
+  assert.equal(tokenKey('Kataib'), tokenKey('Kata’ib'));
+  assert.equal(tokenKey('U.S.'), 'US');
+  assert.equal(tokenKey('al-Muhandis'), tokenKey('Muhandis'));
+  assert.equal(tokenKey('Al-Muhandis'), 'muhandis');
+  assert.equal(tokenKey('Erdoğan'), 'erdogan');
+  assert.notEqual(tokenKey('US'), tokenKey('us'));
+});
+
+test('alias matching takes the longest name and skips a standalone article', () => {
+  const kb = new KnowledgeBase([
+    { id: 'iraq', name: 'Iraq', type: 'GPE', kind: 'country', aliases: [], lat: 33, lon: 44, sources: ['x'] },
+    { id: 'iri', name: 'Islamic Resistance in Iraq', type: 'ORG', kind: 'coalition', aliases: [], sources: ['x'] },
+    { id: 'arabiya', name: 'Al Arabiya', type: 'ORG', kind: 'media', aliases: [], sources: ['x'] },
+  ]);
+  const keys = nameKeys('the Islamic Resistance in Iraq told Al Arabiya about Iraq');
+  const matches = kb.matchKeys(['the', ...keys.slice(1)]).map((m) => m.ids[0]);
+  assert.deepEqual(matches, ['iri', 'arabiya', 'iraq']);
+  assert.deepEqual(kb.lookup('al Arabiya'), ['arabiya']);
+});
