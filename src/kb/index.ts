@@ -8,7 +8,18 @@ export const ARTICLE_KEY = '\u0001';
 
 /** A normalised token key: apostrophes and diacritics folded, the Arabic article dropped, lower case
  *  except short all-capital words (US, IS, UN stay case-sensitive). Empty string: not part of a name. */
+const keyCache = new Map<string, string>();
+
 export function tokenKey(token: string): string {
+  const hit = keyCache.get(token);
+  if (hit !== undefined) return hit;
+  const key = computeTokenKey(token);
+  if (keyCache.size > 100_000) keyCache.clear();
+  keyCache.set(token, key);
+  return key;
+}
+
+function computeTokenKey(token: string): string {
   let t = token;
   if (t.length > 1 && t.includes('.') && /^(?:\p{L}\.)+\p{L}?\.?$/u.test(t)) t = t.replace(/\./g, ''); // U.S. -> US
   t = t.replace(/[’'‘`´ʼʻ]/g, '');
@@ -28,8 +39,17 @@ export function nameTokens(name: string): string[] {
   return out;
 }
 
+const nameKeyCache = new Map<string, string[]>();
+
+/** Token keys of a name (cached: names recur across a document and a batch). */
 export function nameKeys(name: string): string[] {
-  return nameTokens(name).map(tokenKey).filter((k) => k && k !== ARTICLE_KEY);
+  let keys = nameKeyCache.get(name);
+  if (!keys) {
+    keys = nameTokens(name).map(tokenKey).filter((k) => k && k !== ARTICLE_KEY);
+    if (nameKeyCache.size > 50_000) nameKeyCache.clear();
+    nameKeyCache.set(name, keys);
+  }
+  return keys;
 }
 
 interface TrieNode {
@@ -105,14 +125,21 @@ export class KnowledgeBase {
     }
   }
 
+  private readonly lookupCache = new Map<string, string[]>();
+
   /** Ids whose name or alias is exactly `name` (after normalisation). */
   lookup(name: string): string[] {
+    const hit = this.lookupCache.get(name);
+    if (hit) return hit;
     let node: TrieNode | undefined = this.root;
     for (const k of nameKeys(name)) {
       node = node.next.get(k);
-      if (!node) return [];
+      if (!node) break;
     }
-    return node.ids ?? [];
+    const ids = node?.ids ?? [];
+    if (this.lookupCache.size > 50_000) this.lookupCache.clear();
+    this.lookupCache.set(name, ids);
+    return ids;
   }
 
   /**

@@ -49,6 +49,8 @@ export interface SentenceTokens {
   keys: string[];
   lower: string[];
   shapes: number[];
+  /** 1 where the word is capitalised (or an "al-X" name part). */
+  cap: Uint8Array;
 }
 
 interface Span {
@@ -77,13 +79,16 @@ export function sentenceTokens(text: string, seg: Segmentation, sentence: number
     if ((QUOTE_OR_APOSTROPHE.test(w) && glued && /^['’]$/.test(w)) || PAREN.test(w)) keys.push(ARTICLE_KEY);
     else keys.push(tokenKey(w));
   }
-  return { sentence, first: a, words, keys, lower: keys.map((k) => k.toLowerCase()), shapes };
+  const cap = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const sh = shapes[i]!;
+    cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(words[i]!)) ? 1 : 0;
+  }
+  return { sentence, first: a, words, keys, lower: keys.map((k) => k.toLowerCase()), shapes, cap };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
-  const sh = st.shapes[i]!;
-  if (sh & (TokenShape.Upper | TokenShape.AllCaps)) return true;
-  return /^(?:al|el)-\p{Lu}/u.test(st.words[i]!);
+  return st.cap[i] === 1;
 }
 
 export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources, history?: DocumentHistory): Mention[] {
@@ -98,9 +103,13 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)) }, history) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)), cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
   const tagged = mergeKunya(spansOf(tags), st);
-  const taggedAt = (i: number) => tagged.find((t) => t.first <= i && i <= t.last);
+  const spanAt = new Int32Array(n).fill(-1);
+  tagged.forEach((t, k) => {
+    for (let i = t.first; i <= t.last; i++) spanAt[i] = k;
+  });
+  const taggedAt = (i: number) => (spanAt[i]! >= 0 ? tagged[spanAt[i]!] : undefined);
 
   const used = new Uint8Array(n);
   const mention = (first: number, last: number, type: EntityType, kbId: string | null, source: Mention['source'], weak = false): Mention => {
@@ -389,6 +398,7 @@ function matchLabels(st: SentenceTokens, res: EntityResources): { first: number;
   const labels = res.labels;
   if (!labels.size) return out;
   for (let i = 0; i < st.words.length; i++) {
+    if (!labels.firstWords.has(st.lower[i]!)) continue;
     let best: { last: number; id: string } | null = null;
     const keys: string[] = [];
     for (let j = i; j < st.words.length && keys.length < labels.maxWords; j++) {
@@ -457,9 +467,9 @@ function collectives(st: SentenceTokens, res: EntityResources, used: Uint8Array)
 // "Azahari bin Husin". Where the KB knows the name (Abu Dhabi, Abu Ghraib) the KB has already claimed it.
 function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; last: number }[] {
   const out: { first: number; last: number }[] = [];
-  const nameWord = (k: number) => k < st.words.length && !used[k] && /^(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}+(?:[’']\p{Ll}+)?$/u.test(st.words[k]!);
+  const nameWord = (k: number) => k < st.words.length && !used[k] && st.cap[k] === 1 && /^(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}+(?:[’']\p{Ll}+)?$/u.test(st.words[k]!);
   for (let i = 0; i < st.words.length; i++) {
-    if (used[i]) continue;
+    if (used[i] || !st.cap[i]) continue;
     const w = st.words[i]!;
     let first = -1;
     let j = i;
@@ -475,5 +485,12 @@ function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; las
     out.push({ first, last: j });
     i = j;
   }
+  return out;
+}
+
+// Where a name can be: capitalised words and numbers (the tagger labels the rest O without scoring).
+function nameStarts(st: SentenceTokens): Uint8Array {
+  const out = new Uint8Array(st.words.length);
+  for (let i = 0; i < out.length; i++) out[i] = st.cap[i] || (st.shapes[i]! & TokenShape.HasDigit) ? 1 : 0;
   return out;
 }

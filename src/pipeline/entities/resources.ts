@@ -53,6 +53,8 @@ export interface EntityResources {
 
 export class LabelIndex {
   private readonly map = new Map<string, string>();
+  /** First words of the labels, to skip positions where none can start. */
+  readonly firstWords = new Set<string>();
   maxWords = 0;
 
   constructor(entries: { text: string; refersTo?: string | null }[]) {
@@ -61,6 +63,7 @@ export class LabelIndex {
       const keys = nameKeys(e.text).map((k) => k.toLowerCase());
       if (!keys.length) continue;
       this.map.set(keys.join(' '), e.refersTo);
+      this.firstWords.add(keys[0]!);
       this.maxWords = Math.max(this.maxWords, keys.length);
     }
   }

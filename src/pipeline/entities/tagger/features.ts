@@ -47,6 +47,9 @@ export interface SentenceView {
   initial?: readonly boolean[];
   /** Whether token i is a common English word in lower case (then a capital says less). */
   common?: readonly boolean[];
+  /** When given, 1 where a name can start (a capitalised word): other tokens with no such neighbour
+   *  are labelled O without scoring, which is what the model gives them anyway. */
+  cap?: Uint8Array;
 }
 
 /** Features that look at the neighbours (independent of tags). */
@@ -76,26 +79,32 @@ export function historyFeatures(prev: string, prev2: string, lowerCurrent: strin
 
 /** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */
 export class DocumentHistory {
-  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly counts = new Map<string, { byClass: Map<string, number>; feature: string; top: number }>();
 
-  /** The entity class most often given to this word before ("PLACE", "O"), if it was seen. */
+  /** The entity class most often given to this word before ("dh=PLACE", "dh=O"), if it was seen. */
   feature(word: string): string | null {
-    const c = this.counts.get(word);
-    if (!c) return null;
-    let best = '';
-    let n = -1;
-    for (const [cls, k] of c) if (k > n) { best = cls; n = k; }
-    return `dh=${best}`;
+    return this.counts.get(word)?.feature ?? null;
   }
 
   record(word: string, label: string): void {
-    if (!/^\p{Lu}/u.test(word)) return;
+    const c0 = word.charCodeAt(0);
+    // Only capitalised words: a cheap test first, the Unicode one for non-ASCII letters.
+    if (!((c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(word)))) return;
     const cls = label === 'O' ? 'O' : label.slice(2);
-    let c = this.counts.get(word);
-    if (!c) {
-      c = new Map();
-      this.counts.set(word, c);
+    let e = this.counts.get(word);
+    if (!e) {
+      e = { byClass: new Map(), feature: '', top: 0 };
+      this.counts.set(word, e);
     }
-    c.set(cls, (c.get(cls) ?? 0) + 1);
+    const k = (e.byClass.get(cls) ?? 0) + 1;
+    e.byClass.set(cls, k);
+    // The majority class, ties to the class seen first; only a count reaching the top can change it.
+    if (k >= e.top) {
+      e.top = k;
+      let best = '';
+      let n = -1;
+      for (const [c, v] of e.byClass) if (v > n) { best = c; n = v; }
+      if (e.feature !== `dh=${best}`) e.feature = `dh=${best}`;
+    }
   }
 }

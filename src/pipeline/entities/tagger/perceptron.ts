@@ -1,7 +1,7 @@
 // A greedy averaged-perceptron sequence tagger (BIO labels), trained by scripts/train-ner.ts. Left to
 // right, each token's label is the best-scoring one given its word, context and gazetteer features and
 // the two labels before it; an I- label may only continue a B-/I- label of the same type.
-import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, type SentenceView } from './features.ts';
+import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, wordShape, type SentenceView } from './features.ts';
 
 export interface SerializedModel {
   format: 'sitrep-perceptron@2';
@@ -25,7 +25,12 @@ export class TaggerModel {
   private readonly index: Map<string, number>;
   private readonly weights: Float32Array;
   private readonly allowed: Uint8Array; // allowed[prev * n + cur]
-  private readonly wordCache = new Map<string, Int32Array>();
+  private readonly wordCache = new Map<string, WordInfo>();
+  private readonly pairCache = new Map<string, number>();
+  private readonly tPrev: Int32Array;
+  /** t-2t-1 ids indexed by (prev2 + 1) * (n + 1) + (prev + 1), -1 standing for the sentence start. */
+  private readonly tPrev2: Int32Array;
+  private readonly edgeIds: { prevStart: number; nextEnd: number; prev2Start: number; next2End: number; tStart: number };
 
   constructor(labels: string[], index: Map<string, number>, weights: Float32Array) {
     this.labels = labels;
@@ -33,7 +38,52 @@ export class TaggerModel {
     this.index = index;
     this.weights = weights;
     this.allowed = allowedTransitions(labels);
+    const n = labels.length;
+    this.tPrev = Int32Array.from(labels.map((l) => this.idOf(`t-1=${l}`)));
+    this.tPrev2 = new Int32Array((n + 1) * (n + 1));
+    const name = (k: number) => (k < 0 ? '<s>' : labels[k]!);
+    for (let a = -1; a < n; a++) for (let b = -1; b < n; b++) this.tPrev2[(a + 1) * (n + 1) + (b + 1)] = this.idOf(`t-2t-1=${name(a)}|${name(b)}`);
+    this.edgeIds = {
+      prevStart: this.idOf('w-1=<s>'),
+      nextEnd: this.idOf('w+1=</s>'),
+      prev2Start: this.idOf('w-2=<s>'),
+      next2End: this.idOf('w+2=</s>'),
+      tStart: this.idOf('t-1=<s>'),
+    };
+    for (const f of index.keys()) {
+      const m = /^(?:w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
+      if (!m) continue;
+      this.pairLeft.add(m[1]!);
+      this.pairRight.add(m[2]!);
+    }
+    this.start = this.edgeInfo('<s>');
+    this.end = this.edgeInfo('</s>');
+    // Most features weigh on few labels: a sparse copy makes scoring several times faster.
+    const nf = weights.length / n;
+    this.offsets = new Int32Array(nf + 1);
+    let nz = 0;
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nz++;
+    this.sparseLabel = new Uint8Array(nz);
+    this.sparseWeight = new Float32Array(nz);
+    let k = 0;
+    for (let f = 0; f < nf; f++) {
+      this.offsets[f] = k;
+      for (let l = 0; l < n; l++) {
+        const v = weights[f * n + l]!;
+        if (v !== 0) {
+          this.sparseLabel[k] = l;
+          this.sparseWeight[k++] = v;
+        }
+      }
+    }
+    this.offsets[nf] = k;
   }
+
+  private readonly pairLeft = new Set<string>();
+  private readonly pairRight = new Set<string>();
+  private readonly offsets: Int32Array;
+  private readonly sparseLabel: Uint8Array;
+  private readonly sparseWeight: Float32Array;
 
   static fromJSON(m: SerializedModel): TaggerModel {
     if (m.format !== 'sitrep-perceptron@2') throw new Error(`unknown tagger model format ${String(m.format)}`);
@@ -95,42 +145,241 @@ export class TaggerModel {
     for (let l = 0; l < this.nLabels; l++) scores[l]! += this.weights[base + l]!;
   }
 
-  private wordIds(word: string): Int32Array {
-    let ids = this.wordCache.get(word);
-    if (!ids) {
-      const list: number[] = [];
+  private add(scores: Float64Array, id: number): void {
+    if (id < 0) return;
+    const base = id * this.nLabels;
+    for (let l = 0; l < this.nLabels; l++) scores[l]! += this.weights[base + l]!;
+  }
+
+  private idOf(feature: string): number {
+    return this.index.get(feature) ?? -1;
+  }
+
+  // Everything the features need to know about one word type, with the ids of the features it takes
+  // part in as the current word and as a neighbour (looked up once per type, not per token).
+  private wordInfo(word: string): WordInfo {
+    let w = this.wordCache.get(word);
+    if (!w) {
+      const lw = lowerWord(word);
+      const own: number[] = [];
       for (const f of wordFeatures(word)) {
         const id = this.index.get(f);
-        if (id !== undefined) list.push(id);
+        if (id !== undefined) own.push(id);
       }
-      ids = Int32Array.from(list);
-      if (this.wordCache.size > 200_000) this.wordCache.clear();
-      this.wordCache.set(word, ids);
+      const n = this.nLabels;
+      const afterLabel = new Int32Array(n);
+      const beforeWordAfterLabel = new Int32Array(n);
+      for (let l = 0; l < n; l++) {
+        afterLabel[l] = this.idOf(`t-1w=${this.labels[l]}|${lw}`);
+        beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
+      }
+      const sh = wordShape(word);
+      w = {
+        lw,
+        sh,
+        shapeId: this.shapeIdOf(sh),
+        opensPair: this.pairLeft.has(lw),
+        closesPair: this.pairRight.has(lw),
+        initial: this.idOf(`initial|${sh}`),
+        common: this.idOf(`common|${sh}`),
+        afterStart: this.idOf(`t-1w=<s>|${lw}`),
+        beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`),
+        own: Int32Array.from(own),
+        asPrev: this.idOf(`w-1=${lw}`),
+        asNext: this.idOf(`w+1=${lw}`),
+        asPrev2: this.idOf(`w-2=${lw}`),
+        asNext2: this.idOf(`w+2=${lw}`),
+        afterLabel,
+        beforeWordAfterLabel,
+        pairs: new Map(),
+      };
+      if (this.wordCache.size > 100_000) this.wordCache.clear();
+      this.wordCache.set(word, w);
     }
-    return ids;
+    return w;
+  }
+
+  private start!: WordInfo;
+  private end!: WordInfo;
+
+  private edgeInfo(lw: string): WordInfo {
+    const n = this.labels.length;
+    const beforeWordAfterLabel = new Int32Array(n);
+    for (let l = 0; l < n; l++) beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
+    return {
+      lw, sh: lw, shapeId: this.shapeIdOf(lw), opensPair: this.pairLeft.has(lw), closesPair: this.pairRight.has(lw), initial: -1, common: -1, afterStart: -1,
+      beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Int32Array(0), asPrev: -1, asNext: -1, asPrev2: -1,
+      asNext2: -1, afterLabel: new Int32Array(n), beforeWordAfterLabel, pairs: new Map(),
+    };
+  }
+
+  // The four features a word pair takes part in, memoised on the first word's record (keyed by the
+  // second word's record, so no string is built twice).
+  private bigram(a: WordInfo, b: WordInfo): PairIds {
+    // Most word pairs are no feature at all: skip them without building a string.
+    if (!a.opensPair || !b.closesPair) return NO_PAIR;
+    let p = a.pairs.get(b);
+    if (!p) {
+      const key = `${a.lw}|${b.lw}`;
+      p = { prevCur: this.idOf(`w-1w=${key}`), curNext: this.idOf(`ww+1=${key}`), next12: this.idOf(`w+1w+2=${key}`), prev21: this.idOf(`w-2w-1=${key}`) };
+      if (a.pairs.size > 2000) a.pairs.clear();
+      a.pairs.set(b, p);
+    }
+    return p;
+  }
+
+  private cached(cache: Map<string, number>, feature: string): number {
+    let id = cache.get(feature);
+    if (id === undefined) {
+      id = this.idOf(feature);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(feature, id);
+    }
+    return id;
   }
 
   /** Labels for one sentence; `history` carries what earlier sentences of the document were given. */
   tag(s: SentenceView, history?: DocumentHistory): string[] {
     const n = this.nLabels;
+    const len = s.words.length;
+    const info: WordInfo[] = new Array(len + 4);
+    // info[k + 2] is word k; two sentinels on each side stand for the sentence edges.
+    info[0] = this.start;
+    info[1] = this.start;
+    for (let k = 0; k < len; k++) info[k + 2] = this.wordInfo(s.words[k]!);
+    info[len + 2] = this.end;
+    info[len + 3] = this.end;
+    const out: string[] = new Array(len);
+    const scores = this.scores;
+    const ids = this.ids;
+    const edge = this.edgeIds;
+    let prev = 0; // index of 'O'
+    let prev2 = -1;
+    const cap = s.cap;
+    for (let i = 0; i < len; i++) {
+      if (cap && !cap[i] && !(i > 0 && cap[i - 1]) && !(i + 1 < len && cap[i + 1]) && !(i > 0 && prev !== 0)) {
+        prev2 = i === 0 ? -1 : prev;
+        prev = 0;
+        out[i] = 'O';
+        continue;
+      }
+      const me = info[i + 2]!;
+      const before = info[i + 1]!;
+      const before2 = info[i]!;
+      const after = info[i + 3]!;
+      const after2 = info[i + 4]!;
+      let k = 0;
+      // Context features, the same as contextFeatures() builds for training.
+      ids[k++] = i > 0 ? before.asPrev : edge.prevStart;
+      ids[k++] = i + 1 < len ? after.asNext : edge.nextEnd;
+      ids[k++] = i > 1 ? before2.asPrev2 : edge.prev2Start;
+      ids[k++] = i + 2 < len ? after2.asNext2 : edge.next2End;
+      ids[k++] = this.shapePair(0, before.shapeId, me.shapeId, `sh-1=${before.sh}|${me.sh}`);
+      ids[k++] = this.shapePair(1, me.shapeId, after.shapeId, `sh+1=${me.sh}|${after.sh}`);
+      ids[k++] = this.shapeTriple(before.shapeId, me.shapeId, after.shapeId, before.sh, me.sh, after.sh);
+      ids[k++] = this.bigram(before, me).prevCur;
+      ids[k++] = this.bigram(me, after).curNext;
+      ids[k++] = this.bigram(after, after2).next12;
+      ids[k++] = this.bigram(before2, before).prev21;
+      if (i === 0 || s.initial?.[i]) ids[k++] = me.initial;
+      if (s.common?.[i]) ids[k++] = me.common;
+      const g = s.gaz[i];
+      if (g) ids[k++] = this.cached(this.gazCache, `g=${g}`);
+      if (i > 0 && s.gaz[i - 1]) ids[k++] = this.cached(this.gazCache, `g-1=${s.gaz[i - 1]}`);
+      if (i + 1 < len && s.gaz[i + 1]) ids[k++] = this.cached(this.gazCache, `g+1=${s.gaz[i + 1]}`);
+      // History features (historyFeatures()).
+      const prevLabel = i === 0 ? -1 : prev;
+      ids[k++] = prevLabel < 0 ? edge.tStart : this.tPrev[prevLabel]!;
+      ids[k++] = this.tPrev2[(prev2 + 1) * (n + 1) + (prevLabel + 1)]!;
+      ids[k++] = prevLabel < 0 ? me.afterStart : me.afterLabel[prevLabel]!;
+      ids[k++] = prevLabel < 0 ? after.beforeWordAfterStart : after.beforeWordAfterLabel[prevLabel]!;
+      if (history) {
+        const dh = history.feature(s.words[i]!);
+        if (dh) ids[k++] = this.cached(this.gazCache, dh);
+      }
+      scores.fill(0);
+      const own = me.own;
+      const off = this.offsets;
+      const sl = this.sparseLabel;
+      const sw = this.sparseWeight;
+      for (let j = 0; j < own.length; j++) {
+        const f = own[j]!;
+        for (let q = off[f]!, e = off[f + 1]!; q < e; q++) scores[sl[q]!]! += sw[q]!;
+      }
+      for (let j = 0; j < k; j++) {
+        const f = ids[j]!;
+        if (f < 0) continue;
+        for (let q = off[f]!, e = off[f + 1]!; q < e; q++) scores[sl[q]!]! += sw[q]!;
+      }
+      let best = -1;
+      const row = prev * n;
+      for (let l = 0; l < n; l++) {
+        if (!this.allowed[row + l]!) continue;
+        if (best < 0 || scores[l]! > scores[best]!) best = l;
+      }
+      prev2 = prevLabel;
+      prev = best;
+      out[i] = this.labels[best]!;
+    }
+    if (history) for (let i = 0; i < len; i++) history.record(s.words[i]!, out[i]!);
+    return out;
+  }
+
+  private readonly scores = new Float64Array(32);
+  private readonly ids = new Int32Array(64);
+  private readonly gazCache = new Map<string, number>();
+  private readonly shapeIndex = new Map<string, number>();
+  private readonly shapePairs = [new Map<number, number>(), new Map<number, number>()];
+  private readonly shapeTriples = new Map<number, number>();
+
+  private shapeIdOf(sh: string): number {
+    let id = this.shapeIndex.get(sh);
+    if (id === undefined) {
+      id = this.shapeIndex.size;
+      this.shapeIndex.set(sh, id);
+    }
+    return id;
+  }
+
+  private shapePair(which: 0 | 1, a: number, b: number, feature: string): number {
+    const m = this.shapePairs[which]!;
+    const key = a * 65536 + b;
+    let id = m.get(key);
+    if (id === undefined) {
+      id = this.idOf(feature);
+      m.set(key, id);
+    }
+    return id;
+  }
+
+  private shapeTriple(a: number, b: number, c: number, sa: string, sb: string, sc: string): number {
+    const key = (a * 65536 + b) * 65536 + c;
+    let id = this.shapeTriples.get(key);
+    if (id === undefined) {
+      id = this.idOf(`sh3=${sa}|${sb}|${sc}`);
+      this.shapeTriples.set(key, id);
+    }
+    return id;
+  }
+
+  /** The reference tagger: builds every feature string as training does (for tests of the fast path). */
+  tagReference(s: SentenceView, history?: DocumentHistory): string[] {
+    const n = this.nLabels;
     const out: string[] = [];
     const scores = new Float64Array(n);
-    let prev = 0; // index of 'O' is assumed to be 0
+    let prev = 0;
     let prevLabel = '<s>';
     let prev2Label = '<s>';
     for (let i = 0; i < s.words.length; i++) {
       scores.fill(0);
-      for (const id of this.wordIds(s.words[i]!)) {
-        const base = id * n;
-        for (let l = 0; l < n; l++) scores[l]! += this.weights[base + l]!;
-      }
+      for (const f of wordFeatures(s.words[i]!)) this.addFeature(scores, f);
       for (const f of contextFeatures(s, i)) this.addFeature(scores, f);
       for (const f of historyFeatures(prevLabel, prev2Label, lowerWord(s.words[i]!), i + 1 < s.words.length ? lowerWord(s.words[i + 1]!) : '</s>')) this.addFeature(scores, f);
       const dh = history?.feature(s.words[i]!);
       if (dh) this.addFeature(scores, dh);
       let best = -1;
       for (let l = 0; l < n; l++) {
-        if (i === 0 ? !this.allowed[l]! /* from O */ : !this.allowed[prev * n + l]!) continue;
+        if (!this.allowed[prev * n + l]!) continue;
         if (best < 0 || scores[l]! > scores[best]!) best = l;
       }
       prev2Label = prevLabel;
@@ -141,6 +390,40 @@ export class TaggerModel {
     if (history) for (let i = 0; i < out.length; i++) history.record(s.words[i]!, out[i]!);
     return out;
   }
+}
+
+interface WordInfo {
+  lw: string;
+  sh: string;
+  shapeId: number;
+  /** Whether the word is the first or the second word of any word-pair feature of the model. */
+  opensPair: boolean;
+  closesPair: boolean;
+  /** initial|<shape>, common|<shape>, t-1w=<s>|<word>, t-1w+1=<s>|<word>. */
+  initial: number;
+  common: number;
+  afterStart: number;
+  beforeWordAfterStart: number;
+  own: Int32Array;
+  asPrev: number;
+  asNext: number;
+  asPrev2: number;
+  asNext2: number;
+  /** t-1w=<label>|<this word>, per previous label. */
+  afterLabel: Int32Array;
+  /** t-1w+1=<label>|<this word> (this word following the current one), per label of the one before. */
+  beforeWordAfterLabel: Int32Array;
+  /** Feature ids of the pairs this word opens, by the record of the word that follows. */
+  pairs: Map<WordInfo, PairIds>;
+}
+
+const NO_PAIR: PairIds = { prevCur: -1, curNext: -1, next12: -1, prev21: -1 };
+
+interface PairIds {
+  prevCur: number;
+  curNext: number;
+  next12: number;
+  prev21: number;
 }
 
 export function allowedTransitions(labels: string[]): Uint8Array {
