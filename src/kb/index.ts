@@ -105,6 +105,23 @@ export class KnowledgeBase {
     return this.childrenOf.get(id) ?? [];
   }
 
+  /** The entry and its parents, nearest first (a ministry, its government, its country). */
+  ancestry(id: string): string[] {
+    const out: string[] = [];
+    for (let cur: string | null | undefined = id; cur && !out.includes(cur) && out.length < 8; cur = this.byId.get(cur)?.parent) out.push(cur);
+    return out;
+  }
+
+  /** Whether a person's affiliations tie them to an organisation (directly or to a unit of it). */
+  affiliatedWith(personId: string, orgId: string, rels: string[] = ['leader-of', 'official-of', 'spokesperson-of', 'member-of']): boolean {
+    const p = this.byId.get(personId);
+    for (const a of p?.affiliations ?? []) {
+      if (!rels.includes(a.rel)) continue;
+      if (a.target === orgId || this.ancestry(a.target).includes(orgId)) return true;
+    }
+    return false;
+  }
+
   private addAlias(alias: string, id: string): void {
     const keys = nameKeys(alias);
     if (!keys.length) return;

@@ -3,8 +3,9 @@ import { Pipeline } from '../pipeline/index.ts';
 import { languageStage } from '../pipeline/language/index.ts';
 import { segmentStage } from '../pipeline/segment/index.ts';
 import { entitiesStage } from '../pipeline/entities/index.ts';
+import { quotesStage } from '../pipeline/quotes/index.ts';
 import type { Resources } from './resources.ts';
 
 export function buildPipeline(resources: Resources): Pipeline {
-  return Pipeline.build([languageStage, segmentStage(resources.abbreviations), entitiesStage(resources.entities)]);
+  return Pipeline.build([languageStage, segmentStage(resources.abbreviations), entitiesStage(resources.entities), quotesStage(resources.cues, resources.knowledge)]);
 }

@@ -8,6 +8,7 @@ import type { KbProblem } from '../kb/parse.ts';
 import type { KbEntry } from '../kb/schema.ts';
 import { parseAbbreviations, type Abbreviations } from '../pipeline/segment/sentences.ts';
 import { KnowledgeBase } from '../kb/index.ts';
+import { buildCueIndex, type CueIndex, type ReportingLexicon } from '../pipeline/quotes/cues.ts';
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
 
@@ -20,6 +21,7 @@ export interface Resources {
   clean: CleanResources;
   abbreviations: Abbreviations;
   entities: EntityResources;
+  cues: CueIndex;
 }
 
 export const NER_MODEL = 'models/ner-perceptron.json';
@@ -81,5 +83,6 @@ export function loadResources(options: ResourceOptions = {}): Resources {
     labels: jsonLines(dataFile('lexicons/framing/labels.jsonl')) as { text: string; refersTo?: string | null }[],
     coref: JSON.parse(dataFile('lexicons/coreference.json')) as CorefLexicon,
   });
-  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities };
+  const cues = buildCueIndex(JSON.parse(dataFile('lexicons/reporting-verbs.json')) as ReportingLexicon);
+  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues };
 }

@@ -25,9 +25,18 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
   const lastSeen = new Int32Array(clusters.length).fill(-1);
   const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);
   const offices = clusters.map((c) => officesOf(text, c, res));
-  const satisfies = (ci: number, k: RoleConstraint | undefined, noun: string): boolean => {
+  const modifierCountry = (from: number, to: number): string | undefined => {
+    for (let j = from; j < to; j++) {
+      const id = res.kb.demonyms.get(tokenKey(word(j)));
+      const code = id ? res.kb.get(id)?.country : undefined;
+      if (code) return code;
+    }
+    return undefined;
+  };
+  const satisfies = (ci: number, k: (RoleConstraint & { country?: string }) | undefined, noun: string): boolean => {
     if (!k) return true;
     const c = clusters[ci]!;
+    if (k.country && (c.kbId ? res.kb.get(c.kbId)?.country : undefined) !== k.country) return false;
     if (k.kinds && !k.kinds.includes(kindOf(c) ?? '')) return false;
     if (k.offices && !k.offices.some((o) => offices[ci]!.some((have) => have.includes(o)))) return false;
     if (k.inName && !namesOf(text, c).some((n) => n.includes(noun))) return false;
@@ -37,7 +46,7 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
 
   // The most recently mentioned entity of an allowed type nearby that meets the role's requirement;
   // among them the preferred ones if any.
-  const pick = (types: string[], at: number, require?: RoleConstraint, prefer?: RoleConstraint, noun = ''): number => {
+  const pick = (types: string[], at: number, require?: RoleConstraint, prefer?: RoleConstraint & { country?: string }, noun = ''): number => {
     const candidates: number[] = [];
     for (let ci = 0; ci < clusters.length; ci++) {
       const seen = lastSeen[ci]!;
@@ -84,9 +93,29 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
     if (!len) continue;
     const end = k + len - 1;
     // "the group's", fine; "the group of seven" or a following name ("the cleric Akram") is not a reference.
-    if (end + 1 < seg.tokenCount && (tokenCluster[end + 1]! >= 0 || lower(end + 1) === 'of')) continue;
+    if (end + 1 < seg.tokenCount && (tokenCluster[end + 1]! >= 0 || (lower(end + 1) === 'of' && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/.test(lower(end + 2))))) continue;
     const role = res.coref.roles.get(keys.slice(0, len).join(' '))!;
-    const ci = pick([role.type], t, role.require, role.prefer, keys.slice(0, len).join(' '));
+    // "the secretary general of Harakat Hezbollah al-Nujaba": the KB knows who holds the office; the
+    // person may be named before or after.
+    if (role.type === 'PERSON' && lower(end + 1) === 'of') {
+      let holder = -1;
+      for (let j = end + 2; j < Math.min(seg.tokenCount, end + 10) && holder < 0; j++) {
+        const org = tokenCluster[j]!;
+        const orgId = org >= 0 ? clusters[org]!.kbId : null;
+        if (!orgId || clusters[org]!.type === 'PERSON') continue;
+        holder = clusters.findIndex((c) => c.type === 'PERSON' && c.kbId !== null && res.kb.affiliatedWith(c.kbId, orgId, ['leader-of', 'official-of', 'spokesperson-of']));
+      }
+      if (holder >= 0) {
+        added.push({ cluster: holder, mention: corefMention(seg, t + 1, end, clusters[holder]!, sentenceOf[t]!) });
+        lastSeen[holder] = end;
+        t = end;
+        continue;
+      }
+    }
+    // A nationality among the modifiers ("the Iraqi umbrella group") prefers entities of that country.
+    const country = modifierCountry(t + 1, k);
+    const prefer = country ? { ...role.prefer, country } : role.prefer;
+    const ci = pick([role.type], t, role.require, prefer, keys.slice(0, len).join(' '));
     if (ci >= 0) {
       // The span is the noun phrase without its article: "cleric", "Arab country".
       added.push({ cluster: ci, mention: corefMention(seg, t + 1, end, clusters[ci]!, sentenceOf[t]!) });

@@ -1,0 +1,81 @@
+// Reporting cues ("said", "pointed out", "vowed", "according to") found in the tokens of the text, with
+// what the cue's lexicon entry allows: the complements it takes and whether it is a speech act by itself.
+
+export interface CueDefinition {
+  forms: string[];
+  complements: ('clause' | 'inf' | 'obj')[];
+  addressee?: boolean;
+  speech?: boolean;
+  belief?: boolean;
+  quoteOnly?: boolean;
+  channel?: string;
+}
+
+export interface ReportingLexicon {
+  verbs: CueDefinition[];
+  according: string[];
+  channels: { pattern: string; channel: string }[];
+}
+
+export interface CueIndex {
+  /** Lower-case word sequence -> definition; longest first when matching. */
+  forms: Map<string, CueDefinition>;
+  maxWords: number;
+  according: Set<string>;
+  channels: { re: RegExp; channel: string }[];
+}
+
+export function buildCueIndex(lex: ReportingLexicon): CueIndex {
+  const forms = new Map<string, CueDefinition>();
+  let maxWords = 1;
+  for (const v of lex.verbs) {
+    for (const f of v.forms) {
+      forms.set(f, v);
+      maxWords = Math.max(maxWords, f.split(' ').length);
+    }
+  }
+  for (const a of lex.according) maxWords = Math.max(maxWords, a.split(' ').length);
+  return {
+    forms,
+    maxWords,
+    according: new Set(lex.according),
+    channels: lex.channels.map((c) => ({ re: new RegExp(c.pattern, 'i'), channel: c.channel })),
+  };
+}
+
+export interface Cue {
+  /** Token range of the cue words. */
+  first: number;
+  last: number;
+  text: string;
+  def: CueDefinition | null;
+  /** "according to X": the speaker follows the cue. */
+  according: boolean;
+  sentence: number;
+}
+
+/** Cues in tokens [from, to) given their lower-case words; skips tokens inside `blocked`. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'such', 'no', 'any', 'whose']);
+
+/** Cues in tokens [from, to) given their lower-case words; skips tokens inside `blocked` (quotations,
+ *  names: "Secretary of State" holds no verb) and nouns ("its demands", "the statement"). */
+export function findCues(lower: (t: number) => string, from: number, to: number, index: CueIndex, blocked: (t: number) => boolean, sentence: number, text: (a: number, b: number) => string): Cue[] {
+  const out: Cue[] = [];
+  for (let t = from; t < to; t++) {
+    if (blocked(t)) continue;
+    if (t > from && DETERMINERS.has(lower(t - 1)) && !index.according.has(`${lower(t)} ${lower(t + 1)}`)) continue;
+    let matched: Cue | null = null;
+    let words = '';
+    for (let n = 0; n < index.maxWords && t + n < to; n++) {
+      words = n ? `${words} ${lower(t + n)}` : lower(t);
+      const def = index.forms.get(words);
+      if (def) matched = { first: t, last: t + n, text: text(t, t + n), def, according: false, sentence };
+      else if (index.according.has(words)) matched = { first: t, last: t + n, text: text(t, t + n), def: null, according: true, sentence };
+    }
+    if (matched) {
+      out.push(matched);
+      t = matched.last;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,641 @@
+// Stage "quotes": direct and indirect speech, each attributed to its speaker.
+// Requires: segments, entities, entity-mentions. Provides: quotes.
+// Direct quotes come from quotation marks (marks.ts); their speaker from the reporting clause after the
+// quote ("…," he added), before it ("X declared, “…"), the sentence's cue, or the quote the paragraph
+// continues. Indirect speech comes from reporting cues (cues.ts and data/lexicons/reporting-verbs.json):
+// the content clause or infinitive after the cue, or before it ("…, the statement said"), or around
+// "according to X". Speakers are entities (pronouns and role nouns resolve through coreference).
+// Leaves out: belief and perception ("he thinks") unless they come with a quotation.
+import { TokenShape, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
+import type { Entity, Quote } from '../../core/record.ts';
+import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
+import type { Mention } from '../entities/recognize.ts';
+import type { Stage } from '../stage.ts';
+import type { KnowledgeBase } from '../../kb/index.ts';
+import { findCues, type Cue, type CueIndex } from './cues.ts';
+import { findQuotes, type QuotedSpan } from './marks.ts';
+
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite']);
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'any', 'no', 'all', 'some', 'more', 'several', 'many', 'both', 'none', 'israel', 'iran']);
+const ADVERBIAL_WORDS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'late', 'early', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'further', 'again', 'repeatedly', 'previously', 'recently', 'then', 'separately', 'publicly', 'privately', 'firmly', 'strongly', 'roundly', 'reportedly', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'time', 'the', 'a', 'an', 'statement', 'interview', 'tweet', 'post', 'speech', 'press', 'conference', 'with', 'to', 'reporters', 'journalists', 'separate', 'written', 'televised', 'joint', 'brief', 'its', 'his', 'her', 'their', 'weekly', 'daily', 'briefing', 'news']);
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+export function quotesStage(cues: CueIndex, kb: KnowledgeBase | null = null): Stage {
+  return {
+    name: 'quotes',
+    requires: ['segments', 'entities', ENTITY_MENTIONS],
+    provides: ['quotes'],
+    run(doc: AnalysisDocument) {
+      doc.quotes = extractQuotes(doc, cues, kb);
+    },
+  };
+}
+
+interface Ctx {
+  text: string;
+  seg: Segmentation;
+  entities: Entity[];
+  mentions: Mention[];
+  tokenEntity: Int32Array;
+  quotes: QuotedSpan[];
+  /** Per token, the index of the quote it lies inside, else -1. */
+  inQuote: Int32Array;
+  sentenceOfToken: Uint32Array;
+  cues: CueIndex;
+  kb: KnowledgeBase | null;
+}
+
+interface Speaker {
+  entity: number; // -1 when no entity
+  text: string | null;
+}
+
+export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: KnowledgeBase | null = null): Quote[] {
+  const seg = doc.segments!;
+  const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer;
+  const text = doc.text;
+  const quotes = findQuotes(text, seg.paragraphs);
+  const inQuote = new Int32Array(seg.tokenCount).fill(-1);
+  quotes.forEach((q, qi) => {
+    const end = q.close >= 0 ? q.close : q.end;
+    for (let t = tokenAt(seg, q.open); t < seg.tokenCount && seg.tokenStart[t]! <= end; t++) if (seg.tokenStart[t]! >= q.open) inQuote[t] = qi;
+  });
+  const sentenceOfToken = new Uint32Array(seg.tokenCount);
+  for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOfToken[t] = s;
+  const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb };
+
+  // Cues of every sentence, outside quotations.
+  const lower = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const cueList: Cue[] = [];
+  for (let s = 0; s < seg.sentenceCount; s++) {
+    // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
+    const first = seg.sentenceTokenStart[s]!;
+    cueList.push(...findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!)), s,
+      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!)));
+  }
+  const cueSpeaker = new Map<Cue, Speaker>();
+  const speakerOfCue = (c: Cue): Speaker => {
+    let sp = cueSpeaker.get(c);
+    if (!sp) {
+      sp = resolveCueSpeaker(ctx, c, cueList, cueSpeaker);
+      cueSpeaker.set(c, sp);
+    }
+    return sp;
+  };
+
+  const out: Quote[] = [];
+  const quoteSpeaker: Speaker[] = [];
+  const emit = (kind: Quote['kind'], start: number, end: number, sp: Speaker, cue: Cue | null) => {
+    const sentence = sentenceOfToken[Math.min(tokenAt(seg, start), seg.tokenCount - 1)] ?? 0;
+    out.push({
+      kind,
+      span: { start, end, text: text.slice(start, end) },
+      speaker: sp.entity >= 0 ? ctx.entities[sp.entity]!.id : null,
+      speakerText: sp.text,
+      cue: cue?.text ?? null,
+      channel: channelNear(ctx, sentence, cue),
+    });
+  };
+
+  // Direct quotes.
+  quotes.forEach((q, qi) => {
+    const content = text.slice(q.start, q.end);
+    if (isNameInQuotes(ctx, q, content)) {
+      quoteSpeaker[qi] = { entity: -1, text: null };
+      return;
+    }
+    let found: { speaker: Speaker; cue: Cue | null } | null = directAttribution(ctx, q, cueList, speakerOfCue);
+    if (!found && q.continues >= 0) found = { speaker: quoteSpeaker[q.continues] ?? { entity: -1, text: null }, cue: null };
+    if (!found) found = previousQuoteSpeaker(ctx, qi, quoteSpeaker);
+    const sp = found?.speaker ?? { entity: -1, text: null };
+    quoteSpeaker[qi] = sp;
+    emit('direct', q.start, q.end, sp, found?.cue ?? null);
+  });
+
+  // Indirect speech.
+  for (const c of cueList) {
+    const content = indirectContent(ctx, c, cueList);
+    if (!content) continue;
+    const sp = speakerOfCue(c);
+    if (sp.entity < 0 && !sp.text) continue; // no speaker at all: a law or a report "demanded"
+    const inner = ctx.quotes.filter((q) => q.open >= content.start && q.open < content.end);
+    const quoted = inner.reduce((n, q) => n + (Math.min(q.end, content.end) - q.start), 0);
+    if (quoted > 0.6 * (content.end - content.start)) continue; // the quotation carries it
+    emit(inner.length ? 'mixed' : 'indirect', content.start, content.end, sp, c);
+  }
+  out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  preferLastSpeakerForPronouns(ctx, out);
+  return out;
+}
+
+const PRONOUN_TYPES: Record<string, string[]> = { he: ['PERSON'], she: ['PERSON'], it: ['ORG', 'GPE'], they: ['ORG', 'GPE', 'PERSON'] };
+
+// A pronoun speaker ("…," it said; "…," he noted) is nearly always the last speaker of a compatible kind:
+// news keeps one voice per stretch of quotation. Coreference alone picks the nearest name instead.
+function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
+  let last: { id: string; type: string; at: number } | null = null;
+  for (const q of quotes) {
+    const types = PRONOUN_TYPES[(q.speakerText ?? '').toLowerCase()];
+    const sentence = ctx.sentenceOfToken[Math.min(tokenAt(ctx.seg, q.span.start), ctx.seg.tokenCount - 1)]!;
+    if (types && last && last.id !== q.speaker && types.includes(last.type) && sentence - last.at <= 4) {
+      q.speaker = last.id;
+    }
+    const e: Entity | undefined = q.speaker ? ctx.entities.find((x) => x.id === q.speaker) : undefined;
+    if (e) last = { id: e.id, type: e.type, at: sentence };
+  }
+}
+
+// ---------------------------------------------------------------- direct quotes
+
+function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: Cue) => Speaker): { speaker: Speaker; cue: Cue } | null {
+  const { seg } = ctx;
+  const openTok = tokenAt(seg, q.open);
+  const s = ctx.sentenceOfToken[openTok]!;
+  // 1. A reporting clause right after the closing mark: "…," he added / "…," said Kaabi.
+  if (q.close >= 0) {
+    const after = tokenAt(seg, q.close + 1);
+    const limit = Math.min(seg.tokenCount, after + 14);
+    const closeSentence = ctx.sentenceOfToken[Math.max(0, after - 1)]!;
+    for (const c of cues) {
+      if (c.first < after || c.first >= limit || c.according) continue;
+      if (c.sentence !== closeSentence) break;
+      if (!onlyNamesBetween(ctx, after, c.first)) continue;
+      if (ctx.inQuote[c.first]! >= 0) continue;
+      return { speaker: speakerOf(c), cue: c };
+    }
+  }
+  // 2. A cue before the opening mark in the same sentence: X declared, “…” / stressing that “…”.
+  const before = cues.filter((c) => c.sentence === s && c.last < openTok && !c.according).pop();
+  if (before && gapIsIntroduction(ctx, before.last + 1, openTok)) return { speaker: speakerOf(before), cue: before };
+  // 3. Any cue of the sentence (a scare quote inside reported speech, "…" fragments after a clause).
+  const sameSentence = cues.find((c) => c.sentence === s && ctx.inQuote[c.first]! < 0);
+  if (sameSentence) return { speaker: speakerOf(sameSentence), cue: sameSentence };
+  // 4. A quote ending its sentence and followed by a new sentence that attributes it: "…" He said.
+  return null;
+}
+
+// Between the closing mark and the cue only the speaker's name may stand ("…," Acting Assistant
+// Secretary of State Joey Hood said), or nothing ("…," said X), punctuation aside.
+function onlyNamesBetween(ctx: Ctx, from: number, to: number): boolean {
+  let words = 0;
+  for (let t = from; t < to; t++) {
+    const w = tokenText(ctx, t);
+    if (/^[,.;:!?'"“”‘’—–-]+$/.test(w)) continue;
+    if (ctx.tokenEntity[t]! >= 0) continue;
+    if (/^(?:the|a|an|his|its|their|her|group's|group’s)$/i.test(w) || /^\p{Lu}/u.test(w)) {
+      words++;
+      if (words > 6) return false;
+      continue;
+    }
+    words++;
+    if (words > 5) return false;
+  }
+  return true;
+}
+
+// Between a cue and the opening mark: "that", a colon or comma, adverbials ("on Friday", "in a
+// statement"), an addressee ("told reporters").
+function gapIsIntroduction(ctx: Ctx, from: number, to: number): boolean {
+  if (to - from > 10) return false;
+  for (let t = from; t < to; t++) {
+    const w = tokenText(ctx, t).toLowerCase();
+    if (/^[,:;—–-]$/.test(w) || w === 'that' || ADVERBIAL_WORDS.has(w) || ctx.tokenEntity[t]! >= 0 || /^\d/.test(w)) continue;
+    if (/^\p{Lu}/u.test(tokenText(ctx, t))) continue;
+    return false;
+  }
+  return true;
+}
+
+function previousQuoteSpeaker(ctx: Ctx, qi: number, speakers: Speaker[]): { speaker: Speaker; cue: null } | null {
+  // A quotation that opens its paragraph right after a paragraph of attributed quotation continues the
+  // same voice.
+  const q = ctx.quotes[qi]!;
+  const p = paragraphOf(ctx.seg, q.open);
+  if (ctx.seg.paragraphs[2 * p] !== q.open) return null;
+  for (let k = qi - 1; k >= 0; k--) {
+    const prev = ctx.quotes[k]!;
+    const pp = paragraphOf(ctx.seg, prev.open);
+    if (pp < p - 1) break;
+    if (pp === p - 1 && speakers[k] && speakers[k]!.entity >= 0) return { speaker: speakers[k]!, cue: null };
+  }
+  return null;
+}
+
+// Quoted names and titles are not speech: “Eilat”, the "Israeli" entity, “Operation Storm”.
+function isNameInQuotes(ctx: Ctx, q: QuotedSpan, content: string): boolean {
+  const words = content.split(/\s+/).filter(Boolean);
+  if (words.length > 4) return false;
+  if (!words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|al|in)$/.test(w))) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- indirect speech
+
+function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: number } | null {
+  const { seg } = ctx;
+  const s = c.sentence;
+  const sFirst = seg.sentenceTokenStart[s]!;
+  const sLast = seg.sentenceTokenStart[s + 1]! - 1;
+  const endOfSentence = trimEnd(ctx, sLast);
+  if (c.according) {
+    // "According to X, content." or "content, according to X."
+    if (c.first === sFirst || (c.first === sFirst + 1 && /^[("“]$/.test(tokenText(ctx, sFirst)))) {
+      const comma = findToken(ctx, c.last + 1, sLast, ',');
+      if (comma < 0) return null;
+      return span(ctx, comma + 1, endOfSentence);
+    }
+    const before = c.first - 1;
+    if (before > sFirst && tokenText(ctx, before) === ',') return span(ctx, sFirst, before - 1);
+    return null;
+  }
+  const def = c.def!;
+  if (def.quoteOnly || def.belief && !def.complements.length) return null;
+  // "…, the statement said." — the content before a cue that ends the sentence.
+  const tail = restIsOnlySpeaker(ctx, c.last + 1, sLast);
+  if (tail) {
+    const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
+    if (comma > sFirst + 2 && !ctx.quotes.some((q) => q.open <= seg.tokenStart[sFirst]! && (q.close < 0 || q.close >= seg.tokenStart[comma]!))) {
+      if (ctx.inQuote[sFirst]! >= 0 || ctx.inQuote[comma - 1]! >= 0) return null;
+      return span(ctx, sFirst, comma - 1);
+    }
+  }
+  if (!def.complements.length) return null;
+  let t = c.last + 1;
+  // Skip an addressee ("told reporters", "urged Washington"), adverbials and "that".
+  const skipAdverbials = () => {
+    while (t <= sLast) {
+      const w = tokenText(ctx, t).toLowerCase();
+      if (w === ',' && t + 1 <= sLast && /^(?:on|in|at|last|earlier)$/.test(tokenText(ctx, t + 1).toLowerCase())) { t++; continue; }
+      if (/^(?:on|at)$/.test(w) && t + 1 <= sLast && isTimeWord(tokenText(ctx, t + 1))) { t += 2; continue; }
+      if (w === 'in' && /^(?:a|an|the|its|his|her|their)$/i.test(tokenText(ctx, t + 1)) && /^(?:statement|interview|tweet|post|speech|message|letter|video|address|briefing|report)s?$/i.test(tokenText(ctx, t + 2))) {
+        t += 3;
+        while (t <= sLast && /^(?:on|with|to|released|issued|published|posted)$/i.test(tokenText(ctx, t)) && ctx.tokenEntity[t + 1]! >= 0) {
+          t++;
+          while (t <= sLast && ctx.tokenEntity[t]! >= 0) t++;
+        }
+        continue;
+      }
+      if (w === 'at' && tokenText(ctx, t + 1).toLowerCase() === 'the' && tokenText(ctx, t + 2).toLowerCase() === 'time') { t += 3; continue; }
+      if (isTimeWord(tokenText(ctx, t)) || /^(?:also|further|again|repeatedly|earlier|later|strongly|firmly|roundly|publicly|previously|separately|reportedly|yesterday|today)$/.test(w)) { t++; continue; }
+      if (/^(?:last|this|next)$/.test(w) && /^(?:week|month|year|night|weekend)$/i.test(tokenText(ctx, t + 1))) { t += 2; continue; }
+      break;
+    }
+  };
+  skipAdverbials();
+  let cutAtSubordinators = false;
+  if (def.addressee) {
+    const start = t;
+    if (/^(?:with|to)$/i.test(tokenText(ctx, t))) t++;
+    while (t <= sLast && (ctx.tokenEntity[t]! >= 0 || /^(?:the|reporters|journalists|lawmakers|parliament|him|her|them|us|me|it)$/i.test(tokenText(ctx, t)) || (/^\p{Lu}/u.test(tokenText(ctx, t)) && t > start))) t++;
+    skipAdverbials();
+  }
+  if (t > sLast) return null;
+  // "what Washington claims is an effort to …": the content follows the copula.
+  if (/^(?:is|was|are|were)$/i.test(tokenText(ctx, t)) && /^what$/i.test(tokenText(ctx, whatBefore(ctx, sFirst, c.first)))) {
+    return span(ctx, t + 1, cutAtSubordinator(ctx, t + 2, endOfSentence));
+  }
+  const first = tokenText(ctx, t).toLowerCase();
+  if (/^["“‘«]$/.test(tokenText(ctx, t))) return null; // a direct quote follows: the marks carry it
+  if (first === 'that') {
+    t++;
+    if (t <= sLast && /^["“‘«]$/.test(tokenText(ctx, t))) return null;
+  } else if (first === 'to' && def.complements.includes('inf')) {
+    // the infinitive, "to respond to any attack" (without the clause that follows: "…, after …")
+    cutAtSubordinators = true;
+  } else if (def.complements.includes('clause') && (CLAUSE_OPENERS.has(first) || ctx.tokenEntity[t]! >= 0 || /^\p{Lu}/u.test(tokenText(ctx, t)) || /^\d/.test(first)) && hasFiniteVerb(ctx, t, Math.min(sLast, t + 40))) {
+    // a bare clause: "said the group would continue"
+  } else if (def.complements.includes('obj') && t <= sLast && !/^[,.;:]$/.test(first)) {
+    // an object: "announced a suspension of its operations"
+    cutAtSubordinators = true;
+  } else {
+    return null;
+  }
+  // The content runs to the end of the sentence, or to the next cue that opens a clause of its own
+  // (", adding that …"), or to a direct quotation that takes over after a comma.
+  let end = endOfSentence;
+  for (const other of cues) {
+    if (other.sentence !== s || other.first <= t) continue;
+    if (other.first - 1 >= t && tokenText(ctx, other.first - 1) === ',' && /ing$/.test(tokenText(ctx, other.first))) {
+      end = Math.min(end, other.first - 2);
+      break;
+    }
+  }
+  for (let k = t; k <= end; k++) {
+    if (tokenText(ctx, k) === ',' && k + 1 <= end && /^["“]$/.test(tokenText(ctx, k + 1)) && ctx.inQuote[k + 1]! >= 0) {
+      const q = ctx.quotes[ctx.inQuote[k + 1]!]!;
+      if (q.end - q.start > 40) {
+        end = k - 1;
+        break;
+      }
+    }
+  }
+  if (cutAtSubordinators) end = cutAtSubordinator(ctx, t + 1, end);
+  if (end - t < 1) return null;
+  return span(ctx, t, end);
+}
+
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'until', 'unless', 'if', 'following', 'amid', 'despite', 'whereas', 'although', 'though']);
+
+// An infinitive or object complement ends where a subordinate clause begins ("to strike targets in Iraq
+// after three of its troops were killed").
+function cutAtSubordinator(ctx: Ctx, from: number, end: number): number {
+  for (let t = from; t <= end; t++) {
+    const w = tokenText(ctx, t).toLowerCase();
+    if (SUBORDINATORS.has(w) || (w === ',' && t + 1 <= end && SUBORDINATORS.has(tokenText(ctx, t + 1).toLowerCase()))) return trimEnd(ctx, t - 1);
+  }
+  return end;
+}
+
+const AUXILIARIES = /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|remain|continues|continue|plans|wants|needs)$/i;
+
+// A clause has a finite verb: an auxiliary or modal, or a past-tense verb after its first word.
+function hasFiniteVerb(ctx: Ctx, from: number, to: number): boolean {
+  for (let t = from; t <= to; t++) {
+    const w = tokenText(ctx, t);
+    if (/^[.;:]$/.test(w)) return false;
+    if (AUXILIARIES.test(w)) return true;
+    if (t > from && /^[a-z]+ed$/.test(w) && ctx.tokenEntity[t]! < 0) return true;
+  }
+  return false;
+}
+
+function whatBefore(ctx: Ctx, from: number, cue: number): number {
+  for (let t = cue - 1; t >= from && cue - t <= 6; t--) if (/^what$/i.test(tokenText(ctx, t))) return t;
+  return -1;
+}
+
+function isTimeWord(w: string): boolean {
+  return /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|earlier|later|recently)$/i.test(w);
+}
+
+// After the cue only the speaker and adverbials remain before the sentence ends ("…, the statement said.",
+// "…, said Kaabi on Sunday.").
+function restIsOnlySpeaker(ctx: Ctx, from: number, to: number): boolean {
+  for (let t = from; t <= to; t++) {
+    const w = tokenText(ctx, t).toLowerCase();
+    if (/^[.,;:!?"”’)]+$/.test(w) || ADVERBIAL_WORDS.has(w) || ctx.tokenEntity[t]! >= 0 || /^\p{Lu}/u.test(tokenText(ctx, t)) || /^\d/.test(w)) continue;
+    return false;
+  }
+  return true;
+}
+
+// The comma that closes the reported content before "[speaker] said" at the end of a sentence.
+function lastCommaBeforeSpeaker(ctx: Ctx, from: number, cue: number): number {
+  for (let t = cue - 1; t >= from && cue - t <= 12; t--) {
+    const w = tokenText(ctx, t);
+    if (w === ',') return t;
+    if (/^["”“]$/.test(w)) return -1;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------- speakers
+
+function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speaker>): Speaker {
+  const { seg } = ctx;
+  const s = c.sentence;
+  const sFirst = seg.sentenceTokenStart[s]!;
+  const sLast = seg.sentenceTokenStart[s + 1]! - 1;
+  // "according to X", "said X": the speaker follows.
+  if (c.according) return mentionAfter(ctx, c.last + 1, Math.min(sLast, c.last + 8)) ?? nounPhraseAfter(ctx, c.last + 1, sLast);
+  const prevTok = c.first - 1;
+  const participle = /ing$/i.test(c.text) && prevTok >= sFirst && /^(?:,|while|and|by|in|before|after|when|thus|also)$/i.test(tokenText(ctx, prevTok));
+  if (participle) {
+    // ", stressing that …": the subject of the main clause, or of the cue before in the sentence.
+    const earlier = cues.filter((o) => o.sentence === s && o.last < c.first && !o.according).pop();
+    if (earlier) return known.get(earlier) ?? resolveCueSpeaker(ctx, earlier, cues, known);
+    return subjectOfSentence(ctx, sFirst, c.first) ?? { entity: -1, text: null };
+  }
+  // "the statement noted", "the statement read": whoever issued the statement.
+  if (/^statements?$/i.test(tokenText(ctx, prevTok)) || (/^statements?$/i.test(tokenText(ctx, prevTok - 1)) && /^(?:also|further|then)$/i.test(tokenText(ctx, prevTok)))) {
+    const issuer = statementIssuer(ctx, cues, known, c);
+    if (issuer) return issuer;
+  }
+  // Inversion after a quotation or content: "…," said Kaabi.
+  const quoteBefore = prevTok >= sFirst && (/^["”’]$/.test(tokenText(ctx, prevTok)) || ctx.inQuote[prevTok]! >= 0);
+  if (quoteBefore) {
+    const after = mentionAfter(ctx, c.last + 1, Math.min(sLast, c.last + 6));
+    if (after) return after;
+  }
+  // "…, the leader of the group said": the speaker stands between the comma and the cue.
+  const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
+  if (comma >= 0 && restIsOnlySpeaker(ctx, c.last + 1, sLast) && comma < c.first - 1) {
+    return subjectBefore(ctx, comma + 1, c.first) ?? { entity: -1, text: ctx.text.slice(ctx.seg.tokenStart[comma + 1]!, ctx.seg.tokenEnd[c.first - 1]!) };
+  }
+  // "X, military spokesperson for Y, has said": the subject is the name before the apposition.
+  let k = c.first - 1;
+  while (k > sFirst && /^(?:has|have|had|also|will|would|further|then|later|earlier|again)$/i.test(tokenText(ctx, k))) k--;
+  if (tokenText(ctx, k) === ',') {
+    let open = k - 1;
+    while (open > sFirst && tokenText(ctx, open) !== ',') open--;
+    if (open > sFirst && tokenText(ctx, open) === ',') {
+      const head = subjectBefore(ctx, sFirst, open);
+      if (head) return head;
+    }
+  }
+  // A relative "which demanded …" whose antecedent is no entity (a law, a report) is no speaker.
+  if (/^(?:which)$/i.test(tokenText(ctx, c.first - 1))) return { entity: -1, text: null };
+  const before = subjectBefore(ctx, sFirst, c.first);
+  if (before) return personBehindOrganisation(ctx, before, c) ?? before;
+  return mentionAfter(ctx, c.last + 1, Math.min(sLast, c.last + 6)) ?? nounPhraseBefore(ctx, sFirst, c.first) ?? { entity: -1, text: null };
+}
+
+// The nearest entity mention before the cue that is not an object of a preposition, a possessor or
+// inside a quotation or parentheses.
+function subjectBefore(ctx: Ctx, from: number, to: number): Speaker | null {
+  let fallback: Speaker | null = null;
+  let depth = 0;
+  for (let t = to - 1; t >= from; t--) {
+    const w = tokenText(ctx, t);
+    if (w === ')') depth++;
+    if (w === '(') depth = Math.max(0, depth - 1);
+    if (depth > 0 || ctx.inQuote[t]! >= 0) continue;
+    const e = ctx.tokenEntity[t]!;
+    if (e < 0 || !SPEAKER_TYPES.has(ctx.entities[e]!.type)) continue;
+    const m = mentionAtToken(ctx, t);
+    const first = m ? m.first : t;
+    const prev = first > from ? tokenText(ctx, first - 1).toLowerCase() : '';
+    const next = m ? tokenText(ctx, m.last + 1) : '';
+    const sp = { entity: e, text: m ? ctx.text.slice(m.start, m.end) : w };
+    if (/^['’]s$/.test(next) && !/^(?:spokesman|spokesperson|spokeswoman)$/i.test(tokenText(ctx, (m?.last ?? t) + 2))) {
+      fallback ??= sp;
+      t = first;
+      continue;
+    }
+    if (PREPOSITIONS.has(prev)) {
+      fallback ??= sp;
+      t = first;
+      continue;
+    }
+    // Inside "the secretary general of X" the head of the phrase speaks, not X.
+    const head = headOfOfPhrase(ctx, from, first);
+    if (head) return head;
+    return sp;
+  }
+  return fallback;
+}
+
+function headOfOfPhrase(ctx: Ctx, from: number, mentionFirst: number): Speaker | null {
+  for (let t = mentionFirst - 1; t >= from && mentionFirst - t <= 6; t--) {
+    const w = tokenText(ctx, t).toLowerCase();
+    if (/^[,;:]$/.test(w)) return null;
+    if (w !== 'of') continue;
+    const e = ctx.tokenEntity[t - 1]!;
+    if (e >= 0 && SPEAKER_TYPES.has(ctx.entities[e]!.type)) {
+      const m = mentionAtToken(ctx, t - 1);
+      return { entity: e, text: m ? ctx.text.slice(m.start, m.end) : tokenText(ctx, t - 1) };
+    }
+    return null;
+  }
+  return null;
+}
+
+const PERSON_NOUNS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|diplomat|commander|officer|minister|envoy|source|aide|adviser|advisor|representative|negotiator)$/i;
+
+// "a senior US State Department official pleaded …": the speaker is a person of that organisation; when
+// one of its people is named within the next sentences, it is most likely them.
+function personBehindOrganisation(ctx: Ctx, org: Speaker, c: Cue): Speaker | null {
+  const e = ctx.entities[org.entity];
+  if (!e || e.type === 'PERSON' || !e.kbId || !ctx.kb) return null;
+  const m = ctx.mentions.find((x) => x.entity === org.entity && x.last < c.first && x.last >= c.first - 4 && x.sentence === c.sentence);
+  if (!m || !PERSON_NOUNS.test(tokenText(ctx, m.last + 1))) return null;
+  for (const x of ctx.mentions) {
+    if (x.sentence <= c.sentence || x.sentence > c.sentence + 3) continue;
+    const p = ctx.entities[x.entity];
+    if (p?.type === 'PERSON' && p.kbId && ctx.kb.affiliatedWith(p.kbId, e.kbId)) return { entity: x.entity, text: ctx.text.slice(x.start, x.end) };
+  }
+  return null;
+}
+
+function subjectOfSentence(ctx: Ctx, from: number, to: number): Speaker | null {
+  for (let t = from; t < to; t++) {
+    if (ctx.inQuote[t]! >= 0) continue;
+    const e = ctx.tokenEntity[t]!;
+    if (e >= 0 && SPEAKER_TYPES.has(ctx.entities[e]!.type)) {
+      const m = mentionAtToken(ctx, t);
+      const prev = t > from ? tokenText(ctx, t - 1).toLowerCase() : '';
+      if (PREPOSITIONS.has(prev)) continue;
+      return { entity: e, text: m ? ctx.text.slice(m.start, m.end) : tokenText(ctx, t) };
+    }
+  }
+  return null;
+}
+
+function mentionAfter(ctx: Ctx, from: number, to: number): Speaker | null {
+  for (let t = from; t <= to && t < ctx.seg.tokenCount; t++) {
+    const e = ctx.tokenEntity[t]!;
+    if (e >= 0 && SPEAKER_TYPES.has(ctx.entities[e]!.type)) {
+      const m = mentionAtToken(ctx, t);
+      return { entity: e, text: m ? ctx.text.slice(m.start, m.end) : tokenText(ctx, t) };
+    }
+  }
+  return null;
+}
+
+// Without an entity, the words that name the speaker: "a senior US State Department official".
+function nounPhraseBefore(ctx: Ctx, from: number, to: number): Speaker | null {
+  let start = -1;
+  for (let t = to - 1; t >= from && to - t <= 8; t--) {
+    const w = tokenText(ctx, t).toLowerCase();
+    if (/^[,.;:"“”]$/.test(w) || (ctx.seg.tokenShape[t]! & TokenShape.Lower && /(?:ed|s)$/.test(w) && t === to - 1)) break;
+    if (/^(?:the|a|an)$/.test(w)) {
+      start = t;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  return { entity: -1, text: ctx.text.slice(ctx.seg.tokenStart[start]!, ctx.seg.tokenEnd[to - 1]!) };
+}
+
+function nounPhraseAfter(ctx: Ctx, from: number, to: number): Speaker {
+  let end = from;
+  while (end <= to && !/^[,.;:]$/.test(tokenText(ctx, end)) && end - from < 8) end++;
+  if (end === from) return { entity: -1, text: null };
+  return { entity: -1, text: ctx.text.slice(ctx.seg.tokenStart[from]!, ctx.seg.tokenEnd[end - 1]!) };
+}
+
+// Who issued "the statement": the speaker of the latest cue that came with a statement, else the
+// subject of the sentence that mentioned a statement.
+function statementIssuer(ctx: Ctx, cues: Cue[], known: Map<Cue, Speaker>, c: Cue): Speaker | null {
+  for (let k = cues.indexOf(c) - 1; k >= 0; k--) {
+    const o = cues[k]!;
+    if (c.sentence - o.sentence > 8) break;
+    const sentence = ctx.text.slice(ctx.seg.sentences[2 * o.sentence]!, ctx.seg.sentences[2 * o.sentence + 1]!);
+    if (!/statement/i.test(sentence)) continue;
+    const sp = known.get(o) ?? resolveCueSpeaker(ctx, o, cues, known);
+    if (sp.entity >= 0) return sp;
+  }
+  for (let s = c.sentence - 1; s >= Math.max(0, c.sentence - 6); s--) {
+    const sentence = ctx.text.slice(ctx.seg.sentences[2 * s]!, ctx.seg.sentences[2 * s + 1]!);
+    if (!/\bstatement\b/i.test(sentence)) continue;
+    const sp = subjectOfSentence(ctx, ctx.seg.sentenceTokenStart[s]!, ctx.seg.sentenceTokenStart[s + 1]!);
+    if (sp) return sp;
+  }
+  return null;
+}
+
+function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null {
+  const s = cue ? cue.sentence : sentence;
+  const sentenceText = ctx.text.slice(ctx.seg.sentences[2 * s]!, ctx.seg.sentences[2 * s + 1]!);
+  if (cue?.def?.channel) return cue.def.channel;
+  for (const ch of ctx.cues.channels) if (ch.re.test(sentenceText)) return ch.channel;
+  return null;
+}
+
+// ---------------------------------------------------------------- helpers
+
+function tokenText(ctx: Ctx, t: number): string {
+  if (t < 0 || t >= ctx.seg.tokenCount) return '';
+  return ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!);
+}
+
+function mentionAtToken(ctx: Ctx, t: number): Mention | undefined {
+  const start = ctx.seg.tokenStart[t]!;
+  let lo = 0;
+  let hi = ctx.mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = ctx.mentions[mid]!;
+    if (m.end <= start) lo = mid + 1;
+    else if (m.start > start) hi = mid - 1;
+    else return m.first <= t && t <= m.last ? m : ctx.mentions.find((x) => x.first <= t && t <= x.last);
+  }
+  return ctx.mentions.find((x) => x.first <= t && t <= x.last);
+}
+
+function findToken(ctx: Ctx, from: number, to: number, w: string): number {
+  for (let t = from; t <= to; t++) if (tokenText(ctx, t) === w) return t;
+  return -1;
+}
+
+function trimEnd(ctx: Ctx, last: number): number {
+  let t = last;
+  while (t > 0 && /^[.!?;:,"”’)\]]+$/.test(tokenText(ctx, t))) t--;
+  return t;
+}
+
+function span(ctx: Ctx, first: number, last: number): { start: number; end: number } | null {
+  if (last < first) return null;
+  let a = first;
+  let b = last;
+  while (a <= b && /^[,;:—–-]$/.test(tokenText(ctx, a))) a++;
+  while (b >= a && /^[,;:—–-]$/.test(tokenText(ctx, b))) b--;
+  if (b < a) return null;
+  return { start: ctx.seg.tokenStart[a]!, end: ctx.seg.tokenEnd[b]! };
+}
+
+export function tokenAt(seg: Segmentation, offset: number): number {
+  let lo = 0;
+  let hi = seg.tokenCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seg.tokenEnd[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function paragraphOf(seg: Segmentation, offset: number): number {
+  for (let p = 0; p < seg.paragraphCount; p++) if (offset < seg.paragraphs[2 * p + 1]!) return p;
+  return seg.paragraphCount - 1;
+}

@@ -1,0 +1,94 @@
+// Quotation marks to quoted spans, paragraph by paragraph. Curly, straight, single and guillemet marks;
+// straight marks open after a space or an opening bracket and close elsewhere; a single mark closes only
+// an open single quote (so apostrophes and plural possessives stay apostrophes); quotes inside a quote
+// are not separate spans. A paragraph that opens a quote and never closes it runs to its end; when the
+// next paragraph opens with a mark again, the quote continues there (one speaker for the whole run).
+
+export interface QuotedSpan {
+  /** Offsets of the content, inside the marks, trimmed. */
+  start: number;
+  end: number;
+  /** Offsets of the opening and closing marks (close = -1 when the quote runs to the paragraph's end). */
+  open: number;
+  close: number;
+  /** Index of the quote this one continues (a quote running over several paragraphs), else -1. */
+  continues: number;
+}
+
+const DOUBLE_OPEN = new Set(['“', '„', '«', '‟']);
+const DOUBLE_CLOSE = new Set(['”', '»']);
+const SINGLE_OPEN = new Set(['‘', '‹']);
+const SINGLE_CLOSE = new Set(['’', '›']);
+
+function isSpace(c: string | undefined): boolean {
+  return c === undefined || /\s/.test(c);
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  let pendingRun = -1; // index of an unclosed quote of the previous paragraph
+  for (let p = 0; p < paragraphs.length; p += 2) {
+    const ps = paragraphs[p]!;
+    const pe = paragraphs[p + 1]!;
+    let doubleOpen = -1;
+    let singleOpen = -1;
+    let firstOfParagraph = true;
+    for (let i = ps; i < pe; i++) {
+      const c = text[i]!;
+      const prev = i > ps ? text[i - 1] : undefined;
+      const next = i + 1 < pe ? text[i + 1] : undefined;
+      const isDouble = DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || c === '"';
+      if (isDouble) {
+        const opens = DOUBLE_OPEN.has(c) || (c === '"' && (isSpace(prev) || /[(\[{—–-]/.test(prev ?? '') || prev === '‘' || prev === "'") && !isSpace(next));
+        if (doubleOpen < 0 && (opens || (c === '"' && doubleOpen < 0 && !DOUBLE_CLOSE.has(c) && i === ps))) {
+          doubleOpen = i;
+          singleOpen = -1;
+          continue;
+        }
+        if (doubleOpen >= 0 && (DOUBLE_CLOSE.has(c) || c === '"')) {
+          push(doubleOpen, i, -1);
+          doubleOpen = -1;
+          continue;
+        }
+        continue;
+      }
+      if (doubleOpen >= 0) continue; // singles inside a double quote are inner quotes
+      const isSingle = SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c) || c === "'";
+      if (!isSingle) continue;
+      if (singleOpen < 0) {
+        const opens = (SINGLE_OPEN.has(c) || c === "'") && (isSpace(prev) || /[(\[{—–-]/.test(prev ?? '')) && isWordChar(next);
+        if (opens) singleOpen = i;
+        continue;
+      }
+      // A closing single mark: not inside a word (an apostrophe: "Kata’ib", "don't").
+      if ((SINGLE_CLOSE.has(c) || c === "'") && !(isWordChar(prev) && isWordChar(next)) && !isSpace(prev)) {
+        push(singleOpen, i, -1);
+        singleOpen = -1;
+      }
+    }
+    // An unclosed double quote runs to the paragraph's end.
+    if (doubleOpen >= 0) {
+      push(doubleOpen, -1, pe);
+      pendingRun = out.length - 1;
+    } else {
+      pendingRun = -1;
+    }
+
+    function push(open: number, close: number, end: number): void {
+      let s = open + 1;
+      let e = close >= 0 ? close : end;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /[\s,;:]/.test(text[e - 1]!)) e--;
+      if (e <= s) return;
+      // A paragraph that opens with a mark continues the quote left open at the end of the last one.
+      const continues = firstOfParagraph && open === ps && pendingRun >= 0 ? pendingRun : -1;
+      firstOfParagraph = false;
+      out.push({ start: s, end: e, open, close, continues });
+    }
+  }
+  return out;
+}
