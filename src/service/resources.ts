@@ -74,7 +74,9 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const abbreviations = parseAbbreviations(dataFile('lexicons/abbreviations.txt'), dataFile('lexicons/sentence-openers.txt'));
   const knowledge = new KnowledgeBase(entries);
   const heads = JSON.parse(dataFile('lexicons/entity-heads.json')) as { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
+  const reporting = JSON.parse(dataFile('lexicons/reporting-verbs.json')) as ReportingLexicon;
   const entities = buildEntityResources({
+    speechVerbs: reporting.verbs.filter((v) => !v.belief && v.complements.length).flatMap((v) => v.forms),
     kb: knowledge,
     tagger: options.tagger === false ? null : loadTagger(),
     titles: dataFile('lexicons/person-titles.txt'),
@@ -83,6 +85,6 @@ export function loadResources(options: ResourceOptions = {}): Resources {
     labels: jsonLines(dataFile('lexicons/framing/labels.jsonl')) as { text: string; refersTo?: string | null }[],
     coref: JSON.parse(dataFile('lexicons/coreference.json')) as CorefLexicon,
   });
-  const cues = buildCueIndex(JSON.parse(dataFile('lexicons/reporting-verbs.json')) as ReportingLexicon);
+  const cues = buildCueIndex(reporting);
   return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues };
 }

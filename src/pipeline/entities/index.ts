@@ -60,7 +60,8 @@ export function entitiesStage(res: EntityResources): Stage {
 function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<string>): Entity {
   const kb = c.kbId ? res.kb.get(c.kbId) : undefined;
   const longestAlias = c.mentions.map((m) => m.alias ?? '').reduce((a, b) => (b.length > a.length ? b : a), '');
-  const longest = longestName(c, text).replace(/^the\s+/i, '');
+  // A person's name is the name without titles ("Senator John McCain" is John McCain).
+  const longest = (c.type === 'PERSON' ? longestPersonName(c, text, res) : longestName(c, text)).replace(/^the\s+/i, '');
   const name = kb?.name ?? ((longestAlias.length > longest.length ? longestAlias : longest) || text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
   const slug = nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${slug || 'unnamed'}`;
@@ -76,4 +77,19 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
     aliases,
     mentions: c.mentions.filter((m) => !m.silent).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
   };
+}
+
+function longestPersonName(c: Cluster, text: string, res: EntityResources): string {
+  let best = '';
+  for (const m of c.mentions) {
+    if (m.source === 'coref') continue;
+    let s = text.slice(m.start, m.end);
+    // Titles the tagger put inside the span: drop leading title words.
+    const words = s.split(/\s+/);
+    let k = 0;
+    while (k < words.length - 1 && res.titleWords.has(words[k]!.toLowerCase().replace(/\.$/, ''))) k++;
+    s = words.slice(k).join(' ');
+    if (s.length > best.length) best = s;
+  }
+  return best;
 }

@@ -232,6 +232,13 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 0;
   for (const m of out) for (let t = m.first; t <= m.last; t++) used[t - st.first] = 1;
 
+  // 1c. Speaker slots: capitalised words between a closing quotation mark and a reporting verb
+  // ("…,” McCain said), after a reporting verb that follows a quotation ("…,” said Varmus), or opening a
+  // transcript turn ("WALLACE: …") name a person.
+  for (const m of rules ? speakerSlots(st, res, used) : []) claim(mention(m.first, m.last, 'PERSON', null, 'rule'));
+  for (const k of kbMentions) for (let t = k.first; t <= k.last; t++) used[t - st.first] = 0;
+  for (const m of out) for (let t = m.first; t <= m.last; t++) used[t - st.first] = 1;
+
   // 2. Tagger spans against KB matches.
   const keep = new Set(kbMentions);
   for (const t of tagged) {
@@ -492,5 +499,40 @@ function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; las
 function nameStarts(st: SentenceTokens): Uint8Array {
   const out = new Uint8Array(st.words.length);
   for (let i = 0; i < out.length; i++) out[i] = st.cap[i] || (st.shapes[i]! & TokenShape.HasDigit) ? 1 : 0;
+  return out;
+}
+
+function speakerSlots(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  const n = st.words.length;
+  const nameRun = (from: number, step: 1 | -1): number => {
+    let k = from;
+    while (k >= 0 && k < n && !used[k] && st.cap[k] && !res.titleWords.has(st.lower[k]!) && Math.abs(k - from) < 3) k += step;
+    return k - step;
+  };
+  for (let i = 0; i < n; i++) {
+    if (!res.speechVerbs.has(st.lower[i]!) && !(st.words[i + 1] === ':' && /^(?:continued|added|stated|wrote|said|explained|noted|declared|replied|responded|tweeted|asked)$/i.test(st.words[i]!))) continue;
+    // "…,” McCain said
+    const last = i - 1;
+    if (last >= 1 && st.cap[last] && !used[last]) {
+      const first = nameRun(last, -1);
+      if (first <= last && /^[”"’']$/.test(st.words[first - 1] ?? '') && /^[,!?'’]$/.test(st.words[first - 2] ?? '')) out.push({ first, last });
+    }
+    // "Cruz continued: “…”", "Stone stated:"
+    if (last >= 0 && st.cap[last] && !used[last] && st.words[i + 1] === ':') {
+      const first = nameRun(last, -1);
+      if (first <= last && (first === 0 || /^[.,;"”]$/.test(st.words[first - 1]!))) out.push({ first, last });
+    }
+    // "…,” said Varmus.
+    const next = i + 1;
+    if (next < n && st.cap[next] && !used[next] && /^[”"’']$/.test(st.words[i - 1] ?? '')) {
+      const end = nameRun(next, 1);
+      if (end >= next && (end + 1 >= n || /^[.,;]$/.test(st.words[end + 1]!))) out.push({ first: next, last: end });
+    }
+  }
+  // A transcript turn: "WALLACE:" or "Pence:" opening the paragraph.
+  if ((st.shapes[0]! & TokenShape.ParagraphStart) && n > 2 && st.cap[0] && !used[0] && st.words[1] === ':' && !/^(?:Note|Update|Editor|Photo|Correction|Source|Read|Watch|Related|Q|A|Question|Answer|Transcript|Video|Listen|Warning|Breaking|Exclusive|Analysis|Opinion|Sources|Caption)$/i.test(st.words[0]!)) {
+    out.push({ first: 0, last: 0 });
+  }
   return out;
 }

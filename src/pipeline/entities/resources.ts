@@ -37,6 +37,8 @@ export interface EntityResources {
   /** Every word of the titles, lower case ("brigadier", "general", "gen"). */
   titleWords: Set<string>;
   commonWords: Set<string>;
+  /** One-word forms of reporting verbs ("said", "told"): a capitalised word next to one is a speaker. */
+  speechVerbs: Set<string>;
   heads: { FAC: PhraseSet; LOC: PhraseSet; ORG: PhraseSet };
   /** Nouns with which a nationality names its state's forces ("American forces"). */
   forceNouns: PhraseSet;
@@ -119,6 +121,7 @@ export function buildEntityResources(input: {
   tagger: TaggerModel | null;
   titles: string;
   commonWords: string;
+  speechVerbs?: string[];
   heads: { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
   labels: { text: string; refersTo?: string | null }[];
   coref: CorefLexicon;
@@ -135,6 +138,7 @@ export function buildEntityResources(input: {
     titles: new PhraseSet(lines(input.titles)),
     titleWords: new Set(lines(input.titles).flatMap((t) => nameKeys(t).map((k) => k.toLowerCase()))),
     commonWords: new Set(lines(input.commonWords)),
+    speechVerbs: new Set((input.speechVerbs ?? []).filter((v) => !v.includes(' '))),
     heads: { FAC: new PhraseSet(input.heads.FAC), LOC: new PhraseSet(input.heads.LOC), ORG: new PhraseSet(input.heads.ORG) },
     forceNouns: new PhraseSet(input.heads.forces),
     labels: new LabelIndex(input.labels),

@@ -70,7 +70,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   for (let s = 0; s < seg.sentenceCount; s++) {
     // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
     const first = seg.sentenceTokenStart[s]!;
-    cueList.push(...findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!)), s,
+    cueList.push(...findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
       (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!)));
   }
   const cueSpeaker = new Map<Cue, Speaker>();
@@ -111,6 +111,18 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
     quoteSpeaker[qi] = sp;
     emit('direct', q.start, q.end, sp, found?.cue ?? null);
   });
+
+  // Transcript turns: "WALLACE: Let's start with …" — the paragraph after a speaker's name and a colon.
+  for (let p = 0; p < seg.paragraphCount; p++) {
+    const ps = seg.paragraphs[2 * p]!;
+    const t = tokenAt(seg, ps);
+    const m = ctx.mentions.find((x) => x.first === t && x.type === 'PERSON' && x.source !== 'coref');
+    if (!m || tokenText(ctx, m.last + 1) !== ':' || inQuote[m.last + 2] !== undefined && inQuote[m.last + 2]! >= 0) continue;
+    const start = seg.tokenStart[m.last + 2];
+    const end = seg.paragraphs[2 * p + 1]!;
+    if (start === undefined || end - start < 10) continue;
+    emit('direct', start, end, { entity: m.entity, text: text.slice(m.start, m.end) }, null);
+  }
 
   // Indirect speech.
   for (const c of cueList) {
@@ -207,10 +219,14 @@ function gapIsIntroduction(ctx: Ctx, from: number, to: number): boolean {
 }
 
 function previousQuoteSpeaker(ctx: Ctx, qi: number, speakers: Speaker[]): { speaker: Speaker; cue: null } | null {
-  // A quotation that opens its paragraph right after a paragraph of attributed quotation continues the
-  // same voice.
+  // A quotation that follows an attributed one in its paragraph ("…,” he said. “…”), or that opens its
+  // paragraph right after a paragraph of attributed quotation, continues the same voice.
   const q = ctx.quotes[qi]!;
   const p = paragraphOf(ctx.seg, q.open);
+  const prevInParagraph = qi > 0 ? ctx.quotes[qi - 1]! : null;
+  if (prevInParagraph && paragraphOf(ctx.seg, prevInParagraph.open) === p && speakers[qi - 1]?.entity !== undefined && (speakers[qi - 1]!.entity >= 0 || speakers[qi - 1]!.text)) {
+    return { speaker: speakers[qi - 1]!, cue: null };
+  }
   if (ctx.seg.paragraphs[2 * p] !== q.open) return null;
   for (let k = qi - 1; k >= 0; k--) {
     const prev = ctx.quotes[k]!;
@@ -224,9 +240,12 @@ function previousQuoteSpeaker(ctx: Ctx, qi: number, speakers: Speaker[]): { spea
 // Quoted names and titles are not speech: “Eilat”, the "Israeli" entity, “Operation Storm”.
 function isNameInQuotes(ctx: Ctx, q: QuotedSpan, content: string): boolean {
   const words = content.split(/\s+/).filter(Boolean);
-  if (words.length > 4) return false;
+  if (words.length > 4 || /[.?!,;:]\s|[.?!]$/.test(content)) return false;
   if (!words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|al|in)$/.test(w))) return false;
-  return true;
+  if (words.length === 1) return true;
+  // Several capitalised words: a name when the entity layer found one there.
+  const t = tokenAt(ctx.seg, q.start);
+  return ctx.tokenEntity[t]! >= 0;
 }
 
 // ---------------------------------------------------------------- indirect speech
@@ -355,6 +374,8 @@ function hasFiniteVerb(ctx: Ctx, from: number, to: number): boolean {
     if (/^[.;:]$/.test(w)) return false;
     if (AUXILIARIES.test(w)) return true;
     if (t > from && /^[a-z]+ed$/.test(w) && ctx.tokenEntity[t]! < 0) return true;
+    // A present-tense verb after its subject: "the movement appeals to …".
+    if (t > from && /^[a-z]{3,}[^s]s$/.test(w) && !/^(?:the|a|an|its|his|her|their|this|that|of|in|on)$/i.test(tokenText(ctx, t - 1))) return true;
   }
   return false;
 }
@@ -412,7 +433,7 @@ function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speake
     if (issuer) return issuer;
   }
   // Inversion after a quotation or content: "…," said Kaabi.
-  const quoteBefore = prevTok >= sFirst && (/^["”’]$/.test(tokenText(ctx, prevTok)) || ctx.inQuote[prevTok]! >= 0);
+  const quoteBefore = prevTok >= sFirst && (/^["”’']$/.test(tokenText(ctx, prevTok)) || ctx.inQuote[prevTok]! >= 0);
   if (quoteBefore) {
     const after = mentionAfter(ctx, c.last + 1, Math.min(sLast, c.last + 6));
     if (after) return after;
@@ -437,7 +458,7 @@ function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speake
   if (/^(?:which)$/i.test(tokenText(ctx, c.first - 1))) return { entity: -1, text: null };
   const before = subjectBefore(ctx, sFirst, c.first);
   if (before) return personBehindOrganisation(ctx, before, c) ?? before;
-  return mentionAfter(ctx, c.last + 1, Math.min(sLast, c.last + 6)) ?? nounPhraseBefore(ctx, sFirst, c.first) ?? { entity: -1, text: null };
+  return subjectPhrase(ctx, sFirst, c.first) ?? { entity: -1, text: null };
 }
 
 // The nearest entity mention before the cue that is not an object of a preposition, a possessor or
@@ -457,6 +478,10 @@ function subjectBefore(ctx: Ctx, from: number, to: number): Speaker | null {
     const prev = first > from ? tokenText(ctx, first - 1).toLowerCase() : '';
     const next = m ? tokenText(ctx, m.last + 1) : '';
     const sp = { entity: e, text: m ? ctx.text.slice(m.start, m.end) : w };
+    if (/^(?:his|her|its|their|him|them|our|my|your)$/i.test(sp.text)) {
+      t = first;
+      continue;
+    }
     if (/^['’]s$/.test(next) && !/^(?:spokesman|spokesperson|spokeswoman)$/i.test(tokenText(ctx, (m?.last ?? t) + 2))) {
       fallback ??= sp;
       t = first;
@@ -510,6 +535,8 @@ function personBehindOrganisation(ctx: Ctx, org: Speaker, c: Cue): Speaker | nul
 function subjectOfSentence(ctx: Ctx, from: number, to: number): Speaker | null {
   for (let t = from; t < to; t++) {
     if (ctx.inQuote[t]! >= 0) continue;
+    // A dateline ("PARIS (AP) —") opens the sentence but is not its subject.
+    if (ctx.seg.tokenShape[t]! & TokenShape.AllCaps && /^[(—–-]$/.test(tokenText(ctx, t + 1))) continue;
     const e = ctx.tokenEntity[t]!;
     if (e >= 0 && SPEAKER_TYPES.has(ctx.entities[e]!.type)) {
       const m = mentionAtToken(ctx, t);
@@ -530,6 +557,19 @@ function mentionAfter(ctx: Ctx, from: number, to: number): Speaker | null {
     }
   }
   return null;
+}
+
+// Without an entity, the noun phrase that opens the clause of the cue ("Many Democratic officials say",
+// "a senior US State Department official pleaded"): up to eight words with no verb among them.
+function subjectPhrase(ctx: Ctx, from: number, cue: number): Speaker | null {
+  let start = cue - 1;
+  while (start > from && cue - start < 8 && !/^[,;:"“”()]$/.test(tokenText(ctx, start - 1))) start--;
+  const words: string[] = [];
+  for (let t = start; t < cue; t++) words.push(tokenText(ctx, t));
+  while (words.length && /^(?:has|have|had|also|will|would|further|then|later|earlier|again|who|which|that|is|are|was|were)$/i.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || words.length > 8 || words.some((w) => AUXILIARIES.test(w) || /^[a-z]+ed$/.test(w))) return null;
+  if (!/^(?:the|a|an|many|some|several|most|other|\p{Lu})/iu.test(words[0]!)) return null;
+  return { entity: -1, text: words.join(' ').replace(/\s+([,.'’])/g, '$1') };
 }
 
 // Without an entity, the words that name the speaker: "a senior US State Department official".

@@ -38,22 +38,28 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
     let singleOpen = -1;
     let firstOfParagraph = true;
     for (let i = ps; i < pe; i++) {
-      const c = text[i]!;
+      let c = text[i]!;
       const prev = i > ps ? text[i - 1] : undefined;
-      const next = i + 1 < pe ? text[i + 1] : undefined;
+      // Two apostrophes or two backticks stand for a double mark in some archives (''…'', ``…'').
+      const pair = (c === "'" || c === '`') && text[i + 1] === c;
+      if (pair) c = '"';
+      const next = i + (pair ? 2 : 1) < pe ? text[i + (pair ? 2 : 1)] : undefined;
       const isDouble = DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || c === '"';
       if (isDouble) {
         const opens = DOUBLE_OPEN.has(c) || (c === '"' && (isSpace(prev) || /[(\[{—–-]/.test(prev ?? '') || prev === '‘' || prev === "'") && !isSpace(next));
-        if (doubleOpen < 0 && (opens || (c === '"' && doubleOpen < 0 && !DOUBLE_CLOSE.has(c) && i === ps))) {
-          doubleOpen = i;
+        if (doubleOpen < 0 && (opens || (c === '"' && i === ps))) {
+          doubleOpen = pair ? i + 1 : i;
           singleOpen = -1;
+          if (pair) i++;
           continue;
         }
         if (doubleOpen >= 0 && (DOUBLE_CLOSE.has(c) || c === '"')) {
           push(doubleOpen, i, -1);
           doubleOpen = -1;
+          if (pair) i++;
           continue;
         }
+        if (pair) i++;
         continue;
       }
       if (doubleOpen >= 0) continue; // singles inside a double quote are inner quotes

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeText } from '../entities/test-helpers.ts';
+
+const quotes = (body: string) => {
+  const r = analyzeText(body);
+  const name = (id: string | null) => r.entities.find((e) => e.id === id)?.name ?? null;
+  return r.quotes.map((q) => ({ kind: q.kind, text: q.span.text, speaker: name(q.speaker), cue: q.cue, channel: q.channel }));
+};
+
+test('direct quotes in curly, straight, single and guillemet marks', () => {
+  for (const [open, close] of [['“', '”'], ['"', '"'], ['‘', '’'], ['«', '»']]) {
+    const q = quotes(`${open}We will respond to any attack,${close} Akram al-Kaabi said.`);
+    assert.equal(q[0]?.text, 'We will respond to any attack', `${open}${close}`);
+    assert.equal(q[0]?.speaker, 'Akram al-Kaabi');
+  }
+});
+
+test('a quote split by its reporting clause is two quotes of one speaker', () => {
+  const q = quotes('“How can we leave you alone,” he continued, “while you still occupy our land?” Akram al-Kaabi spoke on Saturday.'.replace('he continued', 'Akram al-Kaabi continued'));
+  assert.equal(q.length, 2);
+  assert.deepEqual(q.map((x) => x.speaker), ['Akram al-Kaabi', 'Akram al-Kaabi']);
+});
+
+test('a quote running over two paragraphs keeps its speaker', () => {
+  const q = quotes('Hezbollah said in a statement: “We will not stand idle while our people are killed.\n\n“Our fighters are ready to respond at any moment.”');
+  assert.equal(q.length, 2);
+  assert.deepEqual(q.map((x) => x.speaker), ['Hezbollah', 'Hezbollah']);
+});
+
+test('a scare-quoted fragment inside reported speech belongs to the speaker', () => {
+  const q = quotes('The Islamic Resistance in Iraq vowed to respond to any “foolish” act by the United States.');
+  const frag = q.find((x) => x.text === 'foolish');
+  assert.equal(frag?.kind, 'direct');
+  assert.equal(frag?.speaker, 'Islamic Resistance in Iraq');
+  const ind = q.find((x) => x.kind !== 'direct');
+  assert.match(ind!.text, /^to respond to any “foolish” act/);
+});
+
+test('indirect speech: the content clause only, with its cue and speaker', () => {
+  const q = quotes('Akram al-Kaabi said on Friday that his group would continue its attacks on US forces.');
+  assert.deepEqual(q, [{ kind: 'indirect', text: 'his group would continue its attacks on US forces', speaker: 'Akram al-Kaabi', cue: 'said', channel: null }]);
+});
+
+test('an infinitive complement stops before a subordinate clause', () => {
+  const q = quotes('Washington has threatened to strike targets in Iraq after three of its troops were killed.');
+  assert.equal(q[0]?.text, 'to strike targets in Iraq');
+  assert.equal(q[0]?.speaker, 'United States');
+});
+
+test('reported speech before its cue: "…, the statement said"', () => {
+  const q = quotes('Kata’ib Hezbollah issued a statement on Monday. The attacks would stop for now, the statement said.');
+  assert.equal(q[0]?.text, 'The attacks would stop for now');
+  assert.equal(q[0]?.speaker, "Kata'ib Hezbollah");
+});
+
+test('"according to X" attributes the clause to X', () => {
+  const q = quotes('Three rockets hit the base, according to the Pentagon.');
+  assert.equal(q[0]?.text, 'Three rockets hit the base');
+  assert.equal(q[0]?.speaker, 'United States Department of Defense');
+});
+
+test('a pronoun or role noun speaker resolves to the entity', () => {
+  const q = quotes('Akram al-Kaabi spoke on Sunday. “The calm is only a tactic,” the cleric said. “We will take revenge,” he added.');
+  assert.deepEqual(q.map((x) => x.speaker), ['Akram al-Kaabi', 'Akram al-Kaabi']);
+});
+
+test('the channel is read from the reporting clause', () => {
+  assert.equal(quotes('The IRGC said in a statement that the drill had ended.')[0]?.channel, 'statement');
+  assert.equal(quotes('“We will win,” Akram al-Kaabi wrote in a post on X.')[0]?.channel, 'tweet');
+  assert.equal(quotes('“Leave us alone,” Joey Hood said in an interview with Al Arabiya.')[0]?.channel, 'interview');
+});
+
+test('quoted names and titles are not speech, and quotes inside quotes are not separate', () => {
+  const q = quotes('The group struck targets in “Eilat” and Haifa. “They call it a ‘security partnership’ but it is an occupation,” the group said.');
+  assert.equal(q.length, 1);
+  assert.match(q[0]!.text, /^They call it a ‘security partnership’/);
+});
+
+test('an apostrophe or a plural possessive is not a quotation mark', () => {
+  const q = quotes("The soldiers' families and Kata'ib Hezbollah's leaders met on Monday.");
+  assert.equal(q.length, 0);
+});
+
+test('transcript turns are quotes of the named speaker', () => {
+  const q = quotes('WALLACE: Let me ask you about the debate tonight and what you expect.\n\nPENCE: Well, I expect a very strong performance from our candidate.');
+  assert.equal(q.length, 2);
+  assert.ok(q.every((x) => x.kind === 'direct' && x.speaker));
+});
