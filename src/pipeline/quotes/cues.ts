@@ -20,6 +20,8 @@ export interface ReportingLexicon {
 export interface CueIndex {
   /** Lower-case word sequence -> definition; longest first when matching. */
   forms: Map<string, CueDefinition>;
+  /** First words of the forms and of the "according" phrases. */
+  firstWords: Set<string>;
   maxWords: number;
   according: Set<string>;
   channels: { re: RegExp; channel: string }[];
@@ -35,8 +37,10 @@ export function buildCueIndex(lex: ReportingLexicon): CueIndex {
     }
   }
   for (const a of lex.according) maxWords = Math.max(maxWords, a.split(' ').length);
+  const firstWords = new Set([...forms.keys(), ...lex.according].map((f) => f.split(' ')[0]!));
   return {
     forms,
+    firstWords,
     maxWords,
     according: new Set(lex.according),
     channels: lex.channels.map((c) => ({ re: new RegExp(c.pattern, 'i'), channel: c.channel })),
@@ -62,7 +66,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 export function findCues(lower: (t: number) => string, from: number, to: number, index: CueIndex, blocked: (t: number) => boolean, sentence: number, text: (a: number, b: number) => string): Cue[] {
   const out: Cue[] = [];
   for (let t = from; t < to; t++) {
-    if (blocked(t)) continue;
+    if (!index.firstWords.has(lower(t)) || blocked(t)) continue;
     if (t > from && DETERMINERS.has(lower(t - 1)) && !index.according.has(`${lower(t)} ${lower(t + 1)}`)) continue;
     let matched: Cue | null = null;
     let words = '';

@@ -65,7 +65,9 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb };
 
   // Cues of every sentence, outside quotations.
-  const lower = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const lowered: string[] = new Array(seg.tokenCount);
+  for (let t = 0; t < seg.tokenCount; t++) lowered[t] = text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const lower = (t: number) => lowered[t] ?? '';
   const cueList: Cue[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
     // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).

@@ -20,6 +20,8 @@ const DOUBLE_CLOSE = new Set(['”', '»']);
 const SINGLE_OPEN = new Set(['‘', '‹']);
 const SINGLE_CLOSE = new Set(['’', '›']);
 
+const QUOTE_CHARS = /["'`“”„‟«»‘’‹›]/g;
+
 function isSpace(c: string | undefined): boolean {
   return c === undefined || /\s/.test(c);
 }
@@ -38,6 +40,11 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
     let singleOpen = -1;
     let firstOfParagraph = true;
     for (let i = ps; i < pe; i++) {
+      // Jump to the next quotation mark or apostrophe: most characters are neither.
+      QUOTE_CHARS.lastIndex = i;
+      const hit = QUOTE_CHARS.exec(text);
+      if (!hit || hit.index >= pe) break;
+      i = hit.index;
       let c = text[i]!;
       const prev = i > ps ? text[i - 1] : undefined;
       // Two apostrophes or two backticks stand for a double mark in some archives (''…'', ``…'').
