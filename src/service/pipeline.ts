@@ -4,8 +4,19 @@ import { languageStage } from '../pipeline/language/index.ts';
 import { segmentStage } from '../pipeline/segment/index.ts';
 import { entitiesStage } from '../pipeline/entities/index.ts';
 import { quotesStage } from '../pipeline/quotes/index.ts';
+import { datesStage } from '../pipeline/dates/index.ts';
+import { numbersStage } from '../pipeline/numbers/index.ts';
+import { eventsStage } from '../pipeline/events/index.ts';
 import type { Resources } from './resources.ts';
 
 export function buildPipeline(resources: Resources): Pipeline {
-  return Pipeline.build([languageStage, segmentStage(resources.abbreviations), entitiesStage(resources.entities), quotesStage(resources.cues, resources.knowledge)]);
+  return Pipeline.build([
+    languageStage,
+    segmentStage(resources.abbreviations),
+    entitiesStage(resources.entities),
+    quotesStage(resources.cues, resources.knowledge),
+    datesStage,
+    numbersStage(resources.numbers),
+    eventsStage(resources.triggers, resources.knowledge),
+  ]);
 }

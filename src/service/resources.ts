@@ -9,6 +9,8 @@ import type { KbEntry } from '../kb/schema.ts';
 import { parseAbbreviations, type Abbreviations } from '../pipeline/segment/sentences.ts';
 import { KnowledgeBase } from '../kb/index.ts';
 import { buildCueIndex, type CueIndex, type ReportingLexicon } from '../pipeline/quotes/cues.ts';
+import type { NumberLexicon } from '../pipeline/numbers/index.ts';
+import { buildTriggerIndex, type TriggerIndex, type TriggerLexicon } from '../pipeline/events/triggers.ts';
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
 
@@ -22,6 +24,8 @@ export interface Resources {
   abbreviations: Abbreviations;
   entities: EntityResources;
   cues: CueIndex;
+  numbers: NumberLexicon;
+  triggers: TriggerIndex;
 }
 
 export const NER_MODEL = 'models/ner-perceptron.json';
@@ -86,5 +90,7 @@ export function loadResources(options: ResourceOptions = {}): Resources {
     coref: JSON.parse(dataFile('lexicons/coreference.json')) as CorefLexicon,
   });
   const cues = buildCueIndex(reporting);
-  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues };
+  const numbers = JSON.parse(dataFile('lexicons/numbers.json')) as NumberLexicon;
+  const triggers = buildTriggerIndex(JSON.parse(dataFile('lexicons/event-triggers.json')) as TriggerLexicon);
+  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues, numbers, triggers };
 }

@@ -149,7 +149,9 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
     const country = kb.get(m[2]!)?.country;
     const target = clusters.find((o) => {
       const e = o.kbId ? kb.get(o.kbId) : undefined;
-      return e && o.mentions.length && e.type === 'ORG' && e.country === country && new RegExp(`\\b${m[1]}\\b`, 'i').test(e.name);
+      // "Islamic Resistance in Iraq", "Iraqi Resistance": the collective's own name, not a body named after
+      // it ("Iraqi Resistance Coordination Committee").
+      return e && o.mentions.length && e.type === 'ORG' && e.country === country && new RegExp(`\\b${m[1]}(?:\\s+(?:in|of)\\s+\\S+)?$`, 'i').test(e.name);
     });
     if (target) merge(c, target);
   }

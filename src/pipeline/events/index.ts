@@ -1,0 +1,828 @@
+// Stage "events": PLOVER events with actor, target, date, place, casualties and status.
+// Requires: segments, entities, entity-mentions, quotes, timex, numbers. Provides: events.
+// A trigger (triggers.ts) opens an event; its roles come from the clause: the subject acts and the object
+// is acted upon (active), or the other way round (passive, "was assassinated by"); a nominal trigger takes
+// its actor from a premodifier or possessive ("a US drone strike", "Washington's assassination of") and
+// its target after "on", "against", "at", "of". Status: threats are threatened or conditional (an "if",
+// "any …"); negated events are denied; events a party reports in its own speech are claimed; future
+// attacks announced by a speaker are that speaker's threats. Dates, places and tolls come from the
+// clause. One happening mentioned several times is one event.
+import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import type { AnalysisEvent, Entity, EventStatus, PloverType, Quote } from '../../core/record.ts';
+import type { KnowledgeBase } from '../../kb/index.ts';
+import { tokenKey } from '../../kb/index.ts';
+import { TIMEX, type Timex } from '../dates/index.ts';
+import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
+import type { Mention } from '../entities/recognize.ts';
+import { NUMBERS, type Quantity } from '../numbers/index.ts';
+import type { Stage } from '../stage.ts';
+import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
+
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
+const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
+const CLAUSE_BREAK = /^(?:[;:]|which|who|while|whereas|but|although|though|because|since|as|after|before|when|until|following)$/i;
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const KILL_WORDS = /^(?:killed|killing|kills|kill|dead|deaths?|died|martyrs?|martyred|lives|fatalities|bodies)$/i;
+const INJURY_WORDS = /^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$/i;
+
+export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
+  return {
+    name: 'events',
+    requires: ['segments', 'entities', ENTITY_MENTIONS, 'quotes', TIMEX, NUMBERS],
+    provides: ['events'],
+    run(doc: AnalysisDocument) {
+      doc.events = extractEvents(doc, triggers, kb);
+    },
+  };
+}
+
+interface Ctx {
+  text: string;
+  seg: Segmentation;
+  entities: Entity[];
+  mentions: Mention[];
+  tokenEntity: Int32Array;
+  lower: string[];
+  quotes: Quote[];
+  timex: Timex[];
+  numbers: Quantity[];
+  kb: KnowledgeBase;
+  triggers: TriggerIndex;
+  sentenceOf: Uint32Array;
+}
+
+interface Draft extends AnalysisEvent {
+  sentence: number;
+  trigger: number;
+  weight: number;
+}
+
+export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb: KnowledgeBase): AnalysisEvent[] {
+  const seg = doc.segments!;
+  const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer;
+  const lower: string[] = new Array(seg.tokenCount);
+  for (let t = 0; t < seg.tokenCount; t++) lower[t] = doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const sentenceOf = new Uint32Array(seg.tokenCount);
+  for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
+  const ctx: Ctx = {
+    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower,
+    quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
+    kb, triggers, sentenceOf,
+  };
+  const drafts: Draft[] = [];
+  for (let s = 0; s < seg.sentenceCount; s++) {
+    const a = seg.sentenceTokenStart[s]!;
+    const b = seg.sentenceTokenStart[s + 1]!;
+    const hits = findTriggers((t) => lower[t]!, a, b, triggers, (t) => t > a && layer.tokenEntity[t]! >= 0 && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!));
+    const consumed = new Set<number>();
+    markGovernedTriggers(ctx, hits, consumed, a, b);
+    const inSentence: Draft[] = [];
+    for (const h of hits) {
+      if (consumed.has(h.first)) continue;
+      for (const d of buildEvent(ctx, h, s, hits, consumed)) inSentence.push(d);
+    }
+    drafts.push(...mergeWithinSentence(inSentence));
+    attributeClaims(ctx, drafts, s, a, b);
+  }
+  // Events with neither actor nor target nor place say too little to be coded ("33,634 have been killed"
+  // is a figure, not an event).
+  const coded = drafts.filter((d) => d.actor !== null || d.target !== null || d.location !== null);
+  for (const d of coded) inferInvasionTarget(ctx, d);
+  return merge(coded, kb).map(({ sentence: _s, trigger: _t, weight: _w, ...e }) => e);
+}
+
+// Triggers governed by another trigger are part of its event: the object of a speech act ("condemned the
+// killing", "dismissed US threats"), the act of a threat or a demand ("vowed to keep up strikes",
+// "a law to expel"), what a retreat suspends ("a suspension in its operations"), the condition of a threat
+// ("any use of Iraq's airspace to launch attacks … will be met with"), and acts denied an intention
+// ("no intentions … to withdraw").
+function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>, a: number, b: number): void {
+  const verbal = (h: TriggerHit) => ['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'RETREAT', 'SUPPORT'].includes(h.entry.def.type);
+  for (const h of hits) {
+    if (!verbal(h)) continue;
+    for (const o of hits) {
+      if (o === h || o.first <= h.last) continue;
+      const gap = ctx.lower.slice(h.last + 1, o.first);
+      const direct = gap.length <= 5 && gap.every((w, i) => /^(?:the|a|an|its|his|their|us|u\.s\.|american|israeli|iranian|iraqi|targeted|deadly|recent|any|all|further|more|to|keep|up|continue|carry|out|in|of|on|for|“|”|"|,|and|foreign|occupation|complete)$/.test(w) || ctx.tokenEntity[h.last + 1 + i]! >= 0);
+      const forOk = ['REQUEST', 'SUPPORT'].includes(h.entry.def.type);
+      if (direct && (forOk || !gap.includes('for')) && !gap.includes('by')) {
+        consumed.add(o.first);
+        // The infinitive goes on to its end: "threatened to strike targets in Iraq".
+        if (gap[gap.length - 1] === 'to' || ctx.lower[o.first - 1] === 'to') {
+          for (const later of hits) {
+            if (later.first <= o.first) continue;
+            const between = ctx.lower.slice(o.last + 1, later.first);
+            if (between.some((w) => /^[,;.]$/.test(w) || CLAUSE_BREAK.test(w))) break;
+            consumed.add(later.first);
+          }
+        }
+      }
+    }
+  }
+  // The condition of a threat, and the act of an intention denied.
+  const text = ctx.text.slice(ctx.seg.tokenStart[a]!, ctx.seg.tokenEnd[b - 1]!);
+  const base = ctx.seg.tokenStart[a]!;
+  const threat = hits.find((h) => h.entry.def.type === 'THREATEN');
+  const cond = /\bany\s+[^,.;]{2,120}?(?=\s+(?:will|would|shall)\b)/i.exec(text) ?? /\bif\s+[^,.;]{3,160}/i.exec(text);
+  const no = /\bno\s+(?:intention|intentions|plans?|desire)\b[^,.;]{0,80}/i.exec(text);
+  for (const m of [threat ? cond : null, no]) {
+    if (!m) continue;
+    const from = base + m.index;
+    const to = from + m[0].length;
+    for (const o of hits) {
+      const off = ctx.seg.tokenStart[o.first]!;
+      if (off >= from && off < to && o.entry.def.type !== 'THREATEN') consumed.add(o.first);
+    }
+  }
+}
+
+// Two triggers of one clause that tell one happening ("a US drone strike assassinated Soleimani";
+// "… were martyred … in a US drone strike") are one event.
+function mergeWithinSentence(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const same = out.find((o) => o.type === d.type && compatible(o.actor, d.actor) && compatible(o.target, d.target) && (overlaps(o.evidence, d.evidence) || Math.abs(o.trigger - d.trigger) <= 12));
+    if (!same) {
+      out.push(d);
+      continue;
+    }
+    out[out.indexOf(same)] = combine(same, d);
+  }
+  return out;
+}
+
+function compatible(a: string | null, b: string | null): boolean {
+  return a === b || a === null || b === null;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function combine(a: Draft, b: Draft): Draft {
+  const [best, other] = b.weight > a.weight ? [b, a] : [a, b];
+  const evidence = best.evidence.end - best.evidence.start >= other.evidence.end - other.evidence.start ? best.evidence : other.evidence;
+  return {
+    ...best,
+    actor: best.actor ?? other.actor, actorText: best.actorText ?? other.actorText,
+    target: best.target ?? other.target, targetText: best.targetText ?? other.targetText,
+    date: best.date ?? other.date, dateText: best.dateText ?? other.dateText,
+    location: best.location ?? other.location, fatalities: best.fatalities ?? other.fatalities,
+    injuries: best.injuries ?? other.injuries, mode: best.mode ?? other.mode, condition: best.condition ?? other.condition,
+    evidence,
+    weight: Math.max(best.weight, other.weight) + 1,
+  };
+}
+
+// "X claimed responsibility for that attack": X is the actor of the attack just reported.
+function attributeClaims(ctx: Ctx, drafts: Draft[], s: number, a: number, b: number): void {
+  for (let t = a; t + 2 < b; t++) {
+    if (!/^(?:claimed|claims|claim|claiming)$/.test(ctx.lower[t]!) || ctx.lower[t + 1] !== 'responsibility') continue;
+    const who = subjectBefore(ctx, a, t);
+    if (who < 0) continue;
+    const id = ctx.entities[who]!.id;
+    const attack = [...drafts].reverse().find((d) => d.type === 'ASSAULT' && d.actor === null && s - d.sentence <= 2);
+    if (attack) {
+      attack.actor = id;
+      attack.actorText = ctx.entities[who]!.name;
+      attack.weight += 2;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- one event
+
+function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>): Draft[] {
+  const { seg, lower } = ctx;
+  const sFirst = seg.sentenceTokenStart[s]!;
+  const sLast = seg.sentenceTokenStart[s + 1]! - 1;
+  const def = h.entry.def;
+  let type: PloverType = def.type;
+  let trigLast = h.last;
+  let nounHead = h.entry.pos === 'noun' ? h.first : -1;
+  // Light and restricted verbs need their object: "launched dozens of missiles", "sent more troops".
+  if (h.entry.objects) {
+    let found = -1;
+    for (let t = h.last + 1; t <= Math.min(sLast, h.last + 10); t++) {
+      if (CLAUSE_BREAK.test(lower[t]!) || lower[t] === ',') break;
+      if (h.entry.objects.has(lower[t]!)) {
+        found = t;
+        break;
+      }
+    }
+    if (found < 0) return [];
+    for (const other of hits) if (other.first > h.last && other.first <= found) consumed.add(other.first);
+    trigLast = found;
+    nounHead = found;
+  }
+  // Vows and pledges are threats only with an act to follow: "vowed to respond".
+  if (def.complements) {
+    const to = lower[h.last + 1] === 'to' ? h.last + 2 : -1;
+    if (to < 0 || !def.complements.includes(lower[to] ?? '')) return [];
+    trigLast = to;
+  }
+  // "troops remain in Iraq" and the like: a presence needs a number of troops.
+  if (def.needsNumber && !ctx.numbers.some((q) => q.kind === 'count' && q.last < h.first && q.last >= h.first - 3)) return [];
+  // A noun trigger that is the object of a light verb of its own type was taken with the verb.
+  if (h.entry.pos === 'noun' && hits.some((o) => o !== h && o.entry.objects && o.first < h.first && o.first >= h.first - 7 && o.entry.def.type === type && !consumed.has(o.first))) return [];
+
+  // "claimed responsibility for that attack": the attack is one already reported.
+  if (h.entry.pos === 'noun' && /^(?:that|this|the)$/.test(lower[h.first - 1] ?? '') && /^(?:responsibility)$/.test(lower[h.first - 3] ?? '') && lower[h.first - 2] === 'for') return [];
+  const passive = h.entry.pos === 'verb' && isPassive(ctx, h.first, sFirst);
+  // "until its demands are met": a passive "meet" is no meeting.
+  if (type === 'CONSULT' && passive) return [];
+  const inQuote = quoteAround(ctx, seg.tokenStart[h.first]!);
+
+  // Roles.
+  let actor: number | -1 = -1;
+  let target: number | -1 = -1;
+  if (h.entry.pos === 'noun' || (nounHead >= 0 && h.entry.pos === 'verb' && !h.entry.def.light)) {
+    actor = premodifierEntity(ctx, nounHead >= 0 ? (h.entry.pos === 'noun' ? h.first : nounHead) : h.first, sFirst);
+    if (actor < 0) actor = byEntity(ctx, trigLast + 1, sLast);
+    // "the support of Washington for Israel": the actor follows "of" (for an attack, "of" names the victim).
+    if (actor < 0 && type !== 'ASSAULT' && lower[trigLast + 1] === 'of') actor = objectAfter(ctx, trigLast + 2, Math.min(sLast, trigLast + 5));
+    target = type === 'SUPPORT' || type === 'AID'
+      ? objectOfPreposition(ctx, trigLast + 1, sLast, ['for', 'to', 'of'], true, actor)
+      : objectOfPreposition(ctx, trigLast + 1, sLast, ['on', 'against', 'at', 'of', 'targeting', 'in', 'into', 'to', 'over'], false, actor);
+    if (h.entry.pos === 'noun' && lower[h.first - 1] === 'in' || lower[h.first - 2] === 'in' || lower[h.first - 3] === 'in') {
+      // "… were martyred in a US drone strike": the victims are the subject of the clause.
+      const victim = passiveVictim(ctx, h.first, sFirst);
+      if (victim >= 0) target = victim;
+    }
+    if (actor < 0 && h.entry.pos === 'noun') actor = subjectOfLightVerb(ctx, h.first, sFirst);
+  } else if (h.entry.def.light) {
+    actor = subjectBefore(ctx, sFirst, h.first);
+    target = objectOfPreposition(ctx, trigLast + 1, sLast, ['at', 'against', 'on', 'targeting', 'into', 'toward', 'towards']);
+    if (target < 0) target = premodifierEntity(ctx, trigLast, h.last + 1) === actor ? -1 : objectAfter(ctx, h.last + 1, trigLast - 1);
+  } else if (passive) {
+    target = clauseSubject(ctx, sFirst, h.first);
+    actor = byEntity(ctx, trigLast + 1, Math.min(sLast, trigLast + 3));
+    if (actor < 0) {
+      const strike = strikeNounAfter(ctx, trigLast + 1, sLast);
+      if (strike >= 0) {
+        consumed.add(strike);
+        actor = premodifierEntity(ctx, strike, trigLast + 1);
+        nounHead = strike;
+      }
+    }
+  } else {
+    actor = subjectBefore(ctx, sFirst, h.first);
+    target = objectAfter(ctx, trigLast + 1, sLast, actor);
+    if (type === 'MOBILIZE' || type === 'AID') {
+      const where = objectOfPreposition(ctx, trigLast + 1, sLast, ['to', 'in', 'into', 'with']);
+      if (where >= 0) target = where;
+    }
+  }
+  if (actor >= 0 && actor === target) target = -1;
+  // Phrases: the subject of the sentence acts; a phrase ending in a preposition takes its object.
+  if (h.entry.pos === 'phrase') {
+    if (actor < 0) actor = subjectBefore(ctx, sFirst, h.first);
+    if (/^(?:in|with|to|on|against|from)$/.test(lower[h.last]!)) {
+      const obj = objectAfter(ctx, h.last + 1, sLast, actor);
+      if (obj >= 0) target = obj;
+    }
+  }
+  const inQuoteEarly = quoteAround(ctx, seg.tokenStart[h.first]!);
+  // Inside a quotation, verbal acts are the speaker's ("“Any strike will result in an appropriate response”").
+  if (inQuoteEarly?.speaker && ['THREATEN', 'ACCUSE', 'REQUEST', 'REJECT'].includes(type) && (actor < 0 || /^(?:we|our|i|us)$/i.test(ctx.entities[actor]?.name ?? '') || !mentionInsideQuote(ctx, actor, inQuoteEarly))) {
+    actor = entityIndex(ctx, inQuoteEarly.speaker);
+  }
+
+  // Status.
+  let status: EventStatus = 'occurred';
+  let condition: string | null = null;
+  const clauseStart = clauseBoundaryBefore(ctx, h.first, sFirst);
+  const window = lower.slice(Math.max(clauseStart, h.first - 4), h.first);
+  const future = window.some((w) => /^(?:will|would|shall|'ll)$/.test(w)) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention)$/.test(lower[h.first - 2] ?? '')) ||
+    ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!).match(/\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i) !== null;
+  const negated = window.slice(-3).some((w) => /^(?:not|never|n't|no)$/.test(w)) && !/^not$/.test(lower[h.first - 1] ?? 'x') === false;
+  if (type === 'THREATEN') {
+    status = 'threatened';
+    const cond = conditionOf(ctx, sFirst, sLast);
+    if (cond) {
+      status = 'conditional';
+      condition = cond;
+    }
+  } else if (inQuote && inQuote.speaker && future && (type === 'ASSAULT' || type === 'COERCE' || type === 'SANCTION' || type === 'MOBILIZE')) {
+    // A speaker announcing attacks to come: a threat of that speaker.
+    type = 'THREATEN';
+    target = target >= 0 ? target : actor;
+    actor = entityIndex(ctx, inQuote.speaker);
+    const cond = conditionOf(ctx, sFirst, sLast);
+    status = cond ? 'conditional' : 'threatened';
+    condition = cond;
+  } else if (future) {
+    status = 'planned';
+  } else if (negated && type !== 'REJECT') {
+    status = 'denied';
+  } else if (inQuote && inQuote.speaker && !sameSide(ctx, inQuote.speaker, actor >= 0 ? ctx.entities[actor]!.id : null) && isMaterial(type) && !/^(?:vow|pledg|promis|threat|warn|urg|call|demand|denounc|condemn|slam|accus|plead|ask)/i.test(inQuote.cue ?? '')) {
+    // A party's account of what happened (that-clauses of "said", "noted", "claimed"): its claim.
+    status = 'claimed';
+  }
+  // A threat told in a party's speech is that party's threat.
+  if (type === 'THREATEN' && inQuote?.speaker) {
+    const sp = entityIndex(ctx, inQuote.speaker);
+    if (sp >= 0 && sp !== actor) {
+      if (target < 0 && actor >= 0 && ctx.entities[actor]!.type !== 'PERSON') target = -1;
+      actor = sp;
+    }
+  }
+  if (/^(?:claimed|claims|claim)$/.test(lower[h.first - 2] ?? '') && lower[h.first - 1] === 'responsibility') status = 'claimed';
+
+  // Mode.
+  let mode: string | null = def.mode ?? null;
+  for (let t = Math.max(sFirst, h.first - 3); t <= Math.min(sLast, trigLast + 1) && !mode; t++) {
+    const m = ctx.triggers.modes.get(lower[t]!) ?? ctx.triggers.modes.get(`${lower[t]} ${lower[t + 1] ?? ''}`);
+    if (m) mode = m;
+  }
+
+  // Evidence: the clause around the trigger.
+  const evStart = Math.max(clauseStart, actorStartToken(ctx, actor, h.first, sFirst) ?? clauseStart);
+  const evEnd = clauseEnd(ctx, trigLast, sLast);
+  const evidence = { start: seg.tokenStart[evStart]!, end: seg.tokenEnd[evEnd]!, text: '' };
+  evidence.text = ctx.text.slice(evidence.start, evidence.end);
+
+  const date = dateFor(ctx, h.first, evStart, evEnd, s);
+  const location = placeFor(ctx, trigLast + 1, sLast, h.first, [actor, target]);
+  const toll = type === 'ASSAULT' ? casualties(ctx, h.first, s, target) : { fatalities: null, injuries: null };
+
+  const base = {
+    type,
+    mode,
+    actor: actor >= 0 ? ctx.entities[actor]!.id : null,
+    actorText: actor >= 0 ? ctx.entities[actor]!.name : null,
+    target: target >= 0 ? ctx.entities[target]!.id : null,
+    targetText: target >= 0 ? ctx.entities[target]!.name : null,
+    date: date?.value ?? null,
+    dateText: date?.text ?? null,
+    location,
+    fatalities: toll.fatalities,
+    injuries: toll.injuries,
+    status,
+    condition,
+    evidence,
+    sentence: s,
+    trigger: h.first,
+    weight: (actor >= 0 ? 2 : 0) + (target >= 0 ? 2 : 0) + (date?.value ? 1 : 0) + (location ? 1 : 0) + (toll.fatalities !== null ? 1 : 0),
+  };
+  // A threat without a named target threatens what its act would hit ("threatened to strike targets in
+  // Iraq"), or else the other party of the sentence (the one warned).
+  if (type === 'THREATEN' && target < 0) {
+    const t2 = threatTarget(ctx, trigLast + 1, sLast, actor, sFirst);
+    if (t2 >= 0) {
+      base.target = ctx.entities[t2]!.id;
+      base.targetText = ctx.entities[t2]!.name;
+    }
+  }
+  // A threat against whoever commits the act: "any act … by the US or Israel" targets each of them.
+  if (type === 'THREATEN' && condition) {
+    const targets = agentsOfCondition(ctx, condition, s);
+    if (targets.length) {
+      return targets.map((e) => ({ ...base, target: ctx.entities[e]!.id, targetText: ctx.entities[e]!.name, weight: base.weight + 2 }));
+    }
+  }
+  return [base];
+}
+
+function threatTarget(ctx: Ctx, from: number, to: number, actor: number, sFirst: number): number {
+  // "targets in Iraq", "bases in Syria": the place of the targets stands for their owner.
+  for (let t = from; t <= to && t - from < 14; t++) {
+    if (/^[;.]$/.test(ctx.lower[t]!)) break;
+    if (TARGET_HEADS.test(ctx.lower[t]!) && /^(?:in|of|on)$/.test(ctx.lower[t + 1] ?? '')) {
+      const e = ctx.tokenEntity[t + 2]!;
+      if (e >= 0 && e !== actor) return e;
+    }
+  }
+  const after = objectAfter(ctx, from, to, actor);
+  if (after >= 0) return after;
+  for (let t = sFirst; t <= to; t++) {
+    const e = ctx.tokenEntity[t]!;
+    if (e >= 0 && e !== actor && ['GPE', 'ORG'].includes(ctx.entities[e]!.type) && !(ctx.entities[e]!.kbId && ctx.entities[actor]?.kbId && ctx.kb.affiliatedWith(ctx.entities[actor]!.kbId!, ctx.entities[e]!.kbId!))) return e;
+  }
+  return -1;
+}
+
+function agentsOfCondition(ctx: Ctx, condition: string, s: number): number[] {
+  const m = /\bby\s+(.{2,80})$/.exec(condition);
+  if (!m) return [];
+  const from = ctx.text.indexOf(m[1]!, ctx.seg.sentences[2 * s]!);
+  const out: number[] = [];
+  for (let t = 0; t < ctx.seg.tokenCount; t++) {
+    const st = ctx.seg.tokenStart[t]!;
+    if (st < from) continue;
+    if (st >= from + m[1]!.length) break;
+    const e = ctx.tokenEntity[t]!;
+    if (e >= 0 && isActorType(ctx, e) && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+function mentionInsideQuote(ctx: Ctx, entity: number, q: Quote): boolean {
+  return ctx.mentions.some((m) => m.entity === entity && m.start >= q.span.start && m.end <= q.span.end && m.source !== 'coref');
+}
+
+function strikeNounAfter(ctx: Ctx, from: number, to: number): number {
+  for (let t = from; t <= Math.min(to, from + 10); t++) {
+    if (!/^(?:in|after|by|during|with)$/.test(ctx.lower[t]!)) continue;
+    for (let k = t + 1; k <= Math.min(to, t + 5); k++) {
+      const entries = ctx.triggers.byFirst.get(ctx.lower[k]!);
+      if (entries?.some((e) => e.pos === 'noun' && e.def.type === 'ASSAULT')) {
+        // "drone strike": the head is the last word of the compound.
+        const head = ctx.triggers.byFirst.get(ctx.lower[k]!)!.find((e) => e.pos === 'noun' && e.words.every((w, i) => ctx.lower[k + i] === w));
+        return head ? k + head.words.length - 1 : k;
+      }
+    }
+  }
+  return -1;
+}
+
+// The subject that opens the clause ("General Qassem Soleimani, commander of …, and Abu Mahdi al-Muhandis,
+// …, were martyred"): the first entity that is not inside a prepositional phrase.
+function clauseSubject(ctx: Ctx, from: number, verb: number): number {
+  for (let t = from; t < verb; t++) {
+    const w = ctx.lower[t]!;
+    const e = ctx.tokenEntity[t]!;
+    if (e < 0 || !isActorType(ctx, e)) continue;
+    const prev = t > from ? ctx.lower[t - 1]! : '';
+    if (PREPOSITIONS.has(prev) || /^['’]s$/.test(ctx.lower[t + 1] ?? '') && w !== 'he') {
+      while (t + 1 < verb && ctx.tokenEntity[t + 1] === e) t++;
+      continue;
+    }
+    return e;
+  }
+  return subjectBefore(ctx, from, verb);
+}
+
+// An invasion names its victim by place: "a US-led invasion" of the country the sentence is about.
+function inferInvasionTarget(ctx: Ctx, d: Draft): void {
+  if (d.type !== 'ASSAULT' || d.mode !== 'invasion' || d.target !== null) return;
+  const code = d.location?.country;
+  const country = code ? ctx.kb.countryByCode.get(code) : undefined;
+  const idx = country ? ctx.entities.findIndex((e) => e.kbId === country) : -1;
+  if (idx >= 0 && ctx.entities[idx]!.id !== d.actor) {
+    d.target = ctx.entities[idx]!.id;
+    d.targetText = ctx.entities[idx]!.name;
+  }
+}
+
+// A speaker and an actor on one side: the same entity, or tied by the KB (a group's leader, a member of a
+// coalition, a unit of an army). What one side says of its own acts is its report, not a claim.
+function sameSide(ctx: Ctx, speakerId: string, actorId: string | null): boolean {
+  if (!actorId) return false;
+  if (speakerId === actorId) return true;
+  const a = ctx.entities.find((e) => e.id === speakerId)?.kbId;
+  const b = ctx.entities.find((e) => e.id === actorId)?.kbId;
+  if (!a || !b) return false;
+  const kb = ctx.kb;
+  const orgsOf = (id: string) => [id, ...kb.ancestry(id), ...(kb.get(id)?.affiliations ?? []).filter((x) => x.rel !== 'allied-with').flatMap((x) => [x.target, ...kb.ancestry(x.target)])];
+  const sa = new Set(orgsOf(a));
+  return orgsOf(b).some((x) => sa.has(x));
+}
+
+function isMaterial(type: PloverType): boolean {
+  return ['ASSAULT', 'MOBILIZE', 'AID', 'COERCE', 'RETREAT', 'COOPERATE', 'PROTEST'].includes(type);
+}
+
+function isPassive(ctx: Ctx, t: number, from: number): boolean {
+  const w = ctx.lower[t]!;
+  if (!/(?:ed|struck|hit|shot|fought|sent|withdrawn|martyred|met)$/.test(w)) return false;
+  for (let k = t - 1; k >= Math.max(from, t - 3); k--) {
+    const p = ctx.lower[k]!;
+    if (/^(?:was|were|been|being|is|are|be|got)$/.test(p)) return true;
+    if (!/^(?:also|reportedly|allegedly|later|then|all|both|repeatedly|subsequently|recently|just|not)$/.test(p)) return false;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- roles
+
+function entityAt(ctx: Ctx, t: number): number {
+  const e = ctx.tokenEntity[t]!;
+  if (e >= 0) return e;
+  // A nationality standing for its state: "Israeli airstrike", "US-led".
+  const id = ctx.kb.demonyms.get(tokenKey(ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!)));
+  if (id) return ctx.entities.findIndex((x) => x.kbId === id);
+  return -1;
+}
+
+function entityIndex(ctx: Ctx, id: string): number {
+  return ctx.entities.findIndex((e) => e.id === id);
+}
+
+function isActorType(ctx: Ctx, e: number): boolean {
+  return e >= 0 && ACTOR_TYPES.has(ctx.entities[e]!.type);
+}
+
+// The subject of the clause: the nearest entity before the trigger that is not the object of a
+// preposition or a possessor. Inside "the secretary general of (Iraqi resistance group) X" the person
+// the phrase is about acts, not X.
+function subjectBefore(ctx: Ctx, from: number, to: number): number {
+  let fallback = -1;
+  for (let t = to - 1; t >= from; t--) {
+    if (ctx.lower[t] === ';') break;
+    const e = entityAt(ctx, t);
+    if (e < 0 || !isActorType(ctx, e)) continue;
+    let first = t;
+    while (first > from && ctx.tokenEntity[first - 1] === e) first--;
+    const head = headOfOfPhrase(ctx, from, first, e);
+    if (head >= 0) return head;
+    const prev = first > from ? ctx.lower[first - 1]! : '';
+    if (/^['’]s$/.test(ctx.lower[t + 1] ?? '') || PREPOSITIONS.has(prev)) {
+      if (fallback < 0) fallback = e;
+      t = first;
+      continue;
+    }
+    return e;
+  }
+  return fallback;
+}
+
+function headOfOfPhrase(ctx: Ctx, from: number, first: number, e: number): number {
+  for (let k = first - 1; k >= Math.max(from + 1, first - 5); k--) {
+    const w = ctx.lower[k]!;
+    if (w === 'of' || w === 'for') {
+      const head = ctx.tokenEntity[k - 1]!;
+      return head >= 0 && head !== e && ctx.entities[head]!.type === 'PERSON' ? head : -1;
+    }
+    if (!/^[a-z-]+$/.test(w) || ctx.tokenEntity[k]! >= 0) return -1;
+  }
+  return -1;
+}
+
+const TARGET_HEADS = /^(?:targets?|interests?|positions?|bases?|sites?|ports?|ships?|vessels?|territory|forces|troops|soldiers|military|army|installations?|facilities|embassy|consulate|outposts?|convoys?|assets|airspace|cities|towns|villages)$/;
+
+function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPossessor = false): number {
+  for (let t = from; t <= to && t - from < 12; t++) {
+    const w = ctx.lower[t]!;
+    if (w === '.' || w === ';' || CLAUSE_BREAK.test(w) || (w === ',' && t - from > 8)) return -1;
+    // A place after a locative is where, not whom: "hit a vehicle east of the Iraqi capital Baghdad".
+    if (/^(?:east|west|north|south|northeast|northwest|southeast|southwest|near|outside|inside|in|at)$/.test(w) && t > from) return -1;
+    const e = targetAt(ctx, t);
+    if (e < 0 || e === exclude || ctx.entities[e]!.type === 'NORP') continue;
+    let last = t;
+    while (last + 1 <= to && ctx.tokenEntity[last + 1] === e) last++;
+    // A possessor is not the object ("Iran's top commander, General Qassem Soleimani") unless what it
+    // owns is a target ("the Israeli entity's vital targets").
+    if (/^['’]s$/.test(ctx.lower[last + 1] ?? '') && !keepPossessor) {
+      let k = last + 2;
+      while (k < last + 5 && /^(?:vital|key|military|strategic|main|top|naval|air|major|sensitive|economic)$/.test(ctx.lower[k] ?? '')) k++;
+      if (TARGET_HEADS.test(ctx.lower[k] ?? '')) return e;
+      t = last + 1;
+      continue;
+    }
+    return e;
+  }
+  return -1;
+}
+
+// An entity as a target; a nationality counts only before a target noun ("Israeli targets", "US
+// positions"), not before people ("Iraqi commanders").
+function targetAt(ctx: Ctx, t: number, anyHead = false): number {
+  const e = ctx.tokenEntity[t]!;
+  if (e >= 0) return e;
+  const id = ctx.kb.demonyms.get(tokenKey(ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!)));
+  if (!id) return -1;
+  if (anyHead) return ctx.entities.findIndex((x) => x.kbId === id);
+  let k = t + 1;
+  while (k < t + 4 && /^(?:military|vital|strategic|key|naval|air|occupation|occupying|and|or|-|run|iranian|american|israeli|[a-z]+-run)$/.test(ctx.lower[k] ?? '')) k++;
+  if (!TARGET_HEADS.test(ctx.lower[k] ?? '')) return -1;
+  return ctx.entities.findIndex((x) => x.kbId === id);
+}
+
+function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[], keepPossessor = false, exclude = -1): number {
+  for (let t = from; t <= to && t - from < 24; t++) {
+    const w = ctx.lower[t]!;
+    if (w === ';' || (w === ',' && t - from > 6) || /^(?:which|who|while|but|because|after|before|when)$/.test(w)) return -1;
+    if (!preps.includes(w)) continue;
+    for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
+      const e = targetAt(ctx, k, keepPossessor);
+      if (e === exclude && e >= 0) break;
+      if (e >= 0 && (keepPossessor || !/^['’]s$/.test(ctx.lower[k + 1] ?? '') || TARGET_HEADS.test(ctx.lower[k + 2] ?? ''))) return e;
+      if (ctx.lower[k] === ',' || PREPOSITIONS.has(ctx.lower[k]!) && k > t + 1) break;
+    }
+  }
+  return -1;
+}
+
+function byEntity(ctx: Ctx, from: number, to: number): number {
+  for (let t = from; t <= Math.min(to, from + 10); t++) {
+    if (ctx.lower[t] !== 'by') continue;
+    for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
+      const e = entityAt(ctx, k);
+      if (isActorType(ctx, e)) return e;
+    }
+  }
+  return -1;
+}
+
+// "… killed in a US drone strike": the actor is the premodifier of the strike.
+function inStrikeActor(ctx: Ctx, from: number, to: number): number {
+  for (let t = from; t <= Math.min(to, from + 8); t++) {
+    const entries = ctx.triggers.byFirst.get(ctx.lower[t]!);
+    if (entries?.some((e) => e.pos === 'noun' && e.def.type === 'ASSAULT')) return premodifierEntity(ctx, t, from);
+  }
+  return -1;
+}
+
+// A premodifier or possessor of a nominal trigger: "a US drone strike", "Israel's onslaught",
+// "the Israeli attack", "Washington's assassination of".
+function premodifierEntity(ctx: Ctx, head: number, from: number): number {
+  for (let t = head - 1; t >= Math.max(from, head - 5); t--) {
+    const w = ctx.lower[t]!;
+    if (/^['’]s$/.test(w)) continue;
+    const e = entityAt(ctx, t);
+    if (isActorType(ctx, e)) return e;
+    // "US-led", "Iran-backed": the name inside the compound.
+    const hy = /^([a-z.]+)-(?:led|run|backed|made|launched|fired)$/.exec(w);
+    if (hy) {
+      const id = ctx.kb.lookup(hy[1]!.toUpperCase()).concat(ctx.kb.lookup(hy[1]!))[0];
+      const idx = id ? ctx.entities.findIndex((x) => x.kbId === id) : -1;
+      if (idx >= 0) return idx;
+    }
+    if (/^(?:a|an|the|its|his|their|her|this|that|these)$/.test(w) || w === ',' || PREPOSITIONS.has(w)) {
+      if (/^(?:a|an|the|this|that|these|,)$/.test(w) || PREPOSITIONS.has(w)) return -1;
+    }
+  }
+  return -1;
+}
+
+// The subject of the light verb governing a nominal trigger: "The coalition has been staging attacks".
+function subjectOfLightVerb(ctx: Ctx, head: number, from: number): number {
+  for (let t = head - 1; t >= Math.max(from, head - 6); t--) {
+    if (/^(?:conducted|conducting|launched|launching|staged|staging|carried|carrying|mounted|waged|waging|began|begun|started|continued|resumed|claimed|stepped|announced|announcing|declared|declaring|issued|issuing|delivered|ordered|approved|imposed|provided|made|extended)$/.test(ctx.lower[t]!)) return subjectBefore(ctx, from, t);
+  }
+  return -1;
+}
+
+// "X and Y were martyred in a US drone strike": the subject of the passive clause the strike is in.
+function passiveVictim(ctx: Ctx, head: number, from: number): number {
+  for (let t = head - 1; t >= Math.max(from, head - 25); t--) {
+    if (/^(?:killed|martyred|assassinated|wounded|injured|targeted|hit)$/.test(ctx.lower[t]!) && /^(?:was|were|been|is|are)$/.test(ctx.lower[t - 1] ?? '')) {
+      return clauseSubject(ctx, from, t - 1);
+    }
+  }
+  return -1;
+}
+
+function actorStartToken(ctx: Ctx, actor: number, trigger: number, from: number): number | null {
+  if (actor < 0) return null;
+  for (let t = trigger - 1; t >= from && trigger - t < 20; t--) if (ctx.tokenEntity[t] === actor) {
+    let first = t;
+    while (first > from && ctx.tokenEntity[first - 1] === actor) first--;
+    return first;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- status, time, place, toll
+
+function quoteAround(ctx: Ctx, offset: number): Quote | undefined {
+  return ctx.quotes.find((q) => q.span.start <= offset && offset < q.span.end);
+}
+
+function clauseBoundaryBefore(ctx: Ctx, t: number, from: number): number {
+  for (let k = t - 1; k >= from; k--) {
+    const w = ctx.lower[k]!;
+    if (w === ';' || ((w === '“' || w === '"') && t - k > 3) || (w === ',' && t - k > 12) || /^(?:while|whereas|but|although|though|because)$/.test(w)) return k + 1;
+  }
+  return from;
+}
+
+function clauseEnd(ctx: Ctx, t: number, to: number): number {
+  let end = t;
+  for (let k = t + 1; k <= to && k - t <= 22; k++) {
+    const w = ctx.lower[k]!;
+    if (w === ';' || w === '.' || (w === ',' && k - t > 4) || (CLAUSE_BREAK.test(w) && k - t > 2) || (w === '”' && k - t > 3)) break;
+    end = k;
+  }
+  while (end > t && /^[,;:"“”']$/.test(ctx.lower[end]!)) end--;
+  return end;
+}
+
+// "if American forces target …", "any use of Iraq's airspace …", "should X …": the condition as stated.
+function conditionOf(ctx: Ctx, from: number, to: number): string | null {
+  const text = ctx.text.slice(ctx.seg.tokenStart[from]!, ctx.seg.tokenEnd[to]!);
+  const m = /\b(?:if|unless|should|in case|in the event that|once)\s+[^,.;]{3,160}/i.exec(text) ?? /\bany\s+(?!longer\b)[^,.;]{2,120}?(?=\s+(?:will|would|shall|is|are)\b)/i.exec(text) ?? /\bany\s+[“"]?\w+[”"]?\s+(?:act|attack|strike|aggression|move|use|violation)[^,.;]{0,100}/i.exec(text);
+  return m ? m[0].trim() : null;
+}
+
+function dateFor(ctx: Ctx, trigger: number, evStart: number, evEnd: number, s: number): Timex | null {
+  const a = ctx.seg.sentences[2 * s]!;
+  const b = ctx.seg.sentences[2 * s + 1]!;
+  const inSentence = ctx.timex.filter((x) => x.start >= a && x.end <= b);
+  if (!inSentence.length) return null;
+  const tStart = ctx.seg.tokenStart[trigger]!;
+  const inClause = inSentence.filter((x) => x.start >= ctx.seg.tokenStart[evStart]! && x.end <= ctx.seg.tokenEnd[evEnd]! + 40);
+  const pool = inClause.length ? inClause : inSentence;
+  // The nearest expression, after the trigger first ("strike … on January 3").
+  return [...pool].sort((x, y) => Math.abs(x.start - tStart) - Math.abs(y.start - tStart))[0] ?? null;
+}
+
+function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: number[]): AnalysisEvent['location'] {
+  const candidates: { e: number; t: number; score: number }[] = [];
+  const sentenceStart = ctx.seg.sentenceTokenStart[ctx.sentenceOf[trigger]!]!;
+  for (let t = sentenceStart; t <= to; t++) {
+    const e = ctx.tokenEntity[t]!;
+    if (e < 0 || roles.includes(e)) continue;
+    const ent = ctx.entities[e]!;
+    if (ent.type !== 'GPE' && ent.type !== 'LOC' && ent.type !== 'FAC') continue;
+    let first = t;
+    while (first > sentenceStart && ctx.tokenEntity[first - 1] === e) first--;
+    let k = first - 1;
+    while (k > sentenceStart && /^(?:the|a|northern|southern|eastern|western|central|north|south|east|west|of|capital|syrian|iraqi|iranian|city|town|province)$/.test(ctx.lower[k]!)) k--;
+    const prep = ctx.lower[k] ?? '';
+    const loc = LOCATIVE.has(prep) || /^(?:east|west|north|south|northeast|northwest|southeast|southwest)$/.test(ctx.lower[k - 1] ?? '');
+    if (!loc) {
+      while (t + 1 <= to && ctx.tokenEntity[t + 1] === e) t++;
+      continue;
+    }
+    const distance = t >= trigger ? t - trigger : (trigger - t) * 2;
+    candidates.push({ e, t, score: distance - (ent.type === 'FAC' ? 6 : 0) });
+    while (t + 1 <= to && ctx.tokenEntity[t + 1] === e) t++;
+  }
+  if (!candidates.length) return null;
+  candidates.sort((x, y) => x.score - y.score);
+  const ent = ctx.entities[candidates[0]!.e]!;
+  const kb = ent.kbId ? ctx.kb.get(ent.kbId) : undefined;
+  const country = kb?.country ?? (kb?.parent ? ctx.kb.get(kb.parent)?.country : undefined) ?? null;
+  return { name: ent.name, entity: ent.id, country: country ?? null, lat: kb?.lat ?? null, lon: kb?.lon ?? null };
+}
+
+// Fatalities and injuries in the event's sentence (or the next): "killing three", "at least 16 Iraqis
+// were killed", "seven martyrs", "two other officials also lost their lives". Vague numbers count low.
+function casualties(ctx: Ctx, trigger: number, s: number, target: number): { fatalities: number | null; injuries: number | null } {
+  let fatalities: number | null = null;
+  let injuries: number | null = null;
+  const sentences = [s, s + 1].filter((x) => x < ctx.seg.sentenceCount);
+  for (const si of sentences) {
+    const a = ctx.seg.sentenceTokenStart[si]!;
+    const b = ctx.seg.sentenceTokenStart[si + 1]!;
+    if (si !== s && ctx.quotes.some((q) => q.span.start <= ctx.seg.tokenStart[a]! && ctx.seg.tokenStart[a]! < q.span.end)) continue;
+    let killedHere = 0;
+    const summed = new Set<Quantity>();
+    for (const q of ctx.numbers) {
+      if (q.kind !== 'count' || q.first < a || q.last >= b || summed.has(q)) continue;
+      const near = ctx.lower.slice(Math.max(a, q.first - 2), Math.min(b, q.last + 8));
+      const before = ctx.lower.slice(Math.max(a, q.first - 2), q.first);
+      const isKill = near.some((w) => KILL_WORDS.test(w)) && (before.some((w) => /^(?:killing|killed|kill|left|claimed)$/.test(w)) || near.slice(before.length).some((w) => KILL_WORDS.test(w)));
+      const isInjury = near.some((w) => INJURY_WORDS.test(w)) && !isKill;
+      if (/^(?:troops|soldiers|forces|missiles|rockets|drones|strikes|attacks|years|days|months|km|miles)$/.test(ctx.lower[q.last + 1] ?? '') && !isKill) continue;
+      if (isKill) killedHere += q.value;
+      else if (isInjury) injuries = (injuries ?? 0) + q.value;
+      // "killed two senior officers … as well as five of their companions": the second count adds.
+      if (isKill || killedHere) {
+        for (const q2 of ctx.numbers) {
+          if (q2 === q || q2.kind !== 'count' || q2.first <= q.last || q2.last >= b || q2.first - q.last > 14) continue;
+          const between = ctx.lower.slice(q.last + 1, q2.first).join(' ');
+          if (/\b(?:as well as|and|plus|along with)\b/.test(between) && !/[.;]/.test(between) && !ctx.lower.slice(q2.last + 1, q2.last + 6).some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w))) {
+            killedHere += q2.value;
+            summed.add(q2);
+          }
+        }
+      }
+    }
+    if (killedHere) fatalities = (fatalities ?? 0) + killedHere;
+    if (si === s && fatalities === null && target >= 0 && ctx.entities[target]!.type === 'PERSON' && ctx.lower.slice(a, b).some((w) => /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w))) {
+      // A named person killed counts one; "two other officials also lost their lives" adds to it.
+      fatalities = 1;
+    } else if (si !== s && fatalities !== null && killedHere && !ctx.lower.slice(a, b).some((w) => /^(?:other|others|also)$/.test(w))) {
+      fatalities -= killedHere; // the next sentence reports another toll, not more victims of this event
+    }
+    if (si === s + 1 && fatalities === 1 && killedHere && ctx.lower.slice(a, b).some((w) => /^(?:other|others)$/.test(w))) fatalities = 1 + killedHere;
+  }
+  return { fatalities, injuries };
+}
+
+// ---------------------------------------------------------------- one event per happening
+
+function merge(drafts: Draft[], kb?: KnowledgeBase): Draft[] {
+  const out: Draft[] = [];
+  const actorsAgree = (a: string | null, b: string | null) => compatible(a, b) || (kb !== undefined && a !== null && b !== null && (kb.ancestry(a).includes(b) || kb.ancestry(b).includes(a)));
+  for (const d of drafts) {
+    const same = out.find((o) => o.type === d.type && (o.status === d.status || o.status === 'claimed' || d.status === 'claimed') && actorsAgree(o.actor, d.actor) && compatible(o.target, d.target) &&
+      (o.actor !== null || o.target !== null) && (d.actor !== null || d.target !== null) && sameHappening(o, d));
+    if (!same) {
+      out.push(d);
+      continue;
+    }
+    // Keep the most informative mention's evidence; fill in what the other knew.
+    out[out.indexOf(same)] = combine(same, d);
+  }
+  return out;
+}
+
+// Two mentions of one happening: compatible dates (2020 and 2020-01-03 agree), and a shared place or
+// target when both have one; a threat or a condemnation repeated with the same parties is one act.
+function sameHappening(a: Draft, b: Draft): boolean {
+  const datesAgree = !a.date || !b.date || a.date.startsWith(b.date) || b.date.startsWith(a.date);
+  if (!datesAgree) return false;
+  if (a.location && b.location && a.location.entity !== b.location.entity) return false;
+  if (a.type !== 'ASSAULT') return a.actor === b.actor && (a.target === b.target || a.sentence === b.sentence - 1 || b.sentence === a.sentence - 1);
+  if (a.fatalities !== null && b.fatalities !== null && a.fatalities !== b.fatalities) return false;
+  // "The Israeli attack killed …" right after "the April 1 airstrike": a definite mention of the same one.
+  const later = a.sentence > b.sentence ? a : b;
+  if (Math.abs(a.sentence - b.sentence) === 1 && /^(?:the|this|that)\b/i.test(later.evidence.text)) return true;
+  // Two attacks with the same parties and nothing else in common may still be two attacks: join them
+  // only when they share a date, a place or a named target.
+  return Boolean((a.date && b.date) || (a.location && b.location) || (a.target && a.target === b.target && a.actor === b.actor));
+}

@@ -1,0 +1,104 @@
+// Event triggers: the words and phrases of data/lexicons/event-triggers.json found in a sentence, with
+// a guess of their part of speech (a strike can be a noun, "a US drone strike", or a verb, "they strike").
+import type { PloverType } from '../../core/record.ts';
+
+export interface TriggerDefinition {
+  type: PloverType;
+  verbs?: string[];
+  nouns?: string[];
+  phrases?: string[];
+  objects?: string[];
+  light?: boolean;
+  complements?: string[];
+  mode?: string;
+  needsNumber?: boolean;
+  'objects-for'?: Record<string, string[]>;
+}
+
+export interface TriggerLexicon {
+  triggers: TriggerDefinition[];
+  modes: Record<string, string>;
+}
+
+export interface TriggerEntry {
+  def: TriggerDefinition;
+  pos: 'verb' | 'noun' | 'phrase';
+  words: string[];
+  /** For light verbs and restricted verbs: the nouns they must govern. */
+  objects: Set<string> | null;
+}
+
+export interface TriggerIndex {
+  byFirst: Map<string, TriggerEntry[]>;
+  modes: Map<string, string>;
+  nounWords: Set<string>;
+}
+
+export function buildTriggerIndex(lex: TriggerLexicon): TriggerIndex {
+  const byFirst = new Map<string, TriggerEntry[]>();
+  const nounWords = new Set<string>();
+  const add = (e: TriggerEntry) => {
+    const list = byFirst.get(e.words[0]!) ?? [];
+    list.push(e);
+    byFirst.set(e.words[0]!, list);
+  };
+  for (const def of lex.triggers) {
+    for (const v of def.verbs ?? []) {
+      const stem = Object.keys(def['objects-for'] ?? {}).find((k) => v.startsWith(k));
+      const objects = def.objects ? new Set(def.objects) : stem ? new Set(def['objects-for']![stem]) : null;
+      add({ def, pos: 'verb', words: v.split(' '), objects });
+    }
+    for (const n of def.nouns ?? []) {
+      add({ def, pos: 'noun', words: n.split(' '), objects: null });
+      nounWords.add(n.split(' ').pop()!);
+    }
+    for (const p of def.phrases ?? []) add({ def, pos: 'phrase', words: p.split(' '), objects: null });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst, modes: new Map(Object.entries(lex.modes)), nounWords };
+}
+
+export interface TriggerHit {
+  first: number;
+  last: number;
+  entry: TriggerEntry;
+}
+
+const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|any|every|each|no|another|such|recent|further|new|more|fresh|repeated|multiple|several|dozens|hundreds|many|deadly|first|second|latest|last|major|massive|large-scale|retaliatory|joint|alleged|suspected|surprise|brutal|atrocious|relentless|intensified|historic)$/i;
+
+/** Triggers among tokens [from, to); `lower(t)` gives the lower-case token, `blocked(t)` excludes names. */
+export function findTriggers(lower: (t: number) => string, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean): TriggerHit[] {
+  const out: TriggerHit[] = [];
+  for (let t = from; t < to; t++) {
+    if (blocked(t)) continue;
+    const candidates = index.byFirst.get(lower(t));
+    if (!candidates) continue;
+    let hit: TriggerHit | null = null;
+    for (const entry of candidates) {
+      const n = entry.words.length;
+      if (t + n > to) continue;
+      let ok = true;
+      for (let k = 1; k < n; k++) if (lower(t + k) !== entry.words[k]) ok = false;
+      if (!ok) continue;
+      // A word that is both: a noun after a determiner, a number, a nationality or a possessive.
+      const prev = t > from ? lower(t - 1) : '';
+      // A noun after a determiner, a number, a possessive or a compound word; also after adjectives that
+      // follow one ("Washington's unconditional support", "the relentless Israeli offensives").
+      let nounContext = DETERMINERS.test(prev) || /^\d/.test(prev) || /['’]s$/.test(prev) || prev === 'drone' || prev === 'missile' || prev === 'air';
+      for (let k = t - 2; !nounContext && k >= Math.max(from, t - 4); k--) {
+        const w = lower(k);
+        if (DETERMINERS.test(w) || /^['’]s$/.test(w)) nounContext = /^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|ic)$/.test(prev);
+        else if (!/^[a-z-]+$/.test(w)) break;
+      }
+      if (entry.pos === 'verb' && nounContext && candidates.some((c) => c.pos === 'noun' && c.words.length === n && c.def.type === entry.def.type)) continue;
+      if (entry.pos === 'noun' && !nounContext && candidates.some((c) => c.pos === 'verb' && c.words.length === n && c.def.type === entry.def.type) && !/^(?:of|in|and|or|for|by|with|on)$/.test(prev) && prev !== '') continue;
+      hit = { first: t, last: t + n - 1, entry };
+      break;
+    }
+    if (hit) {
+      out.push(hit);
+      t = hit.last;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+// Stage "numbers": quantity expressions ("33,634", "2.5 million", "three", "tens of thousands", "at least
+// 16", "nearly 2,500") with their value and qualifier, for casualty counts and figures.
+// Requires: segments. Provides: the layer "numbers". Years, times, ordinals, percentages and money are
+// marked by kind so that later stages can leave them out.
+import { TokenKind, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
+import type { Stage } from '../stage.ts';
+
+export const NUMBERS = 'numbers';
+
+export interface NumberLexicon {
+  units: Record<string, number>;
+  scales: Record<string, number>;
+  vague: Record<string, number>;
+  qualifiers: string[];
+}
+
+export interface Quantity {
+  /** Offsets of the whole expression, qualifier included. */
+  start: number;
+  end: number;
+  /** Token range of the number itself (without the qualifier). */
+  first: number;
+  last: number;
+  value: number;
+  vague: boolean;
+  qualifier: string | null;
+  kind: 'count' | 'year' | 'percent' | 'money' | 'ordinal' | 'time';
+}
+
+interface Index {
+  units: Map<string, number>;
+  scales: Map<string, number>;
+  vague: Map<string, number>;
+  qualifiers: Map<string, string>;
+  maxWords: number;
+}
+
+export function buildNumberIndex(lex: NumberLexicon): Index {
+  const maxWords = Math.max(...[...Object.keys(lex.vague), ...Object.keys(lex.units), ...lex.qualifiers].map((k) => k.split(' ').length));
+  return {
+    units: new Map(Object.entries(lex.units)),
+    scales: new Map(Object.entries(lex.scales)),
+    vague: new Map(Object.entries(lex.vague)),
+    qualifiers: new Map(lex.qualifiers.map((q) => [q, q])),
+    maxWords,
+  };
+}
+
+export function findQuantities(text: string, seg: Segmentation, ix: Index): Quantity[] {
+  const out: Quantity[] = [];
+  const word = (t: number) => (t < seg.tokenCount ? text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!) : '');
+  const lower = (t: number) => word(t).toLowerCase();
+  const phrase = (t: number, n: number) => {
+    const w: string[] = [];
+    for (let k = 0; k < n; k++) w.push(lower(t + k));
+    return w.join(' ');
+  };
+  for (let t = 0; t < seg.tokenCount; t++) {
+    let value: number | null = null;
+    let vague = false;
+    let last = t;
+    // Vague quantities and multiword units, longest first.
+    for (let n = ix.maxWords; n >= 1 && value === null; n--) {
+      const p = phrase(t, n);
+      const v = ix.vague.get(p);
+      if (v !== undefined) {
+        value = v;
+        vague = true;
+        last = t + n - 1;
+      } else if (n > 1 && ix.units.has(p)) {
+        value = ix.units.get(p)!;
+        last = t + n - 1;
+      }
+    }
+    if (value === null) {
+      const w = word(t);
+      if (seg.tokenKind[t] === TokenKind.Number && /^\d[\d,]*(?:\.\d+)?$/.test(w)) {
+        value = Number(w.replace(/,/g, ''));
+        last = t;
+      } else if (ix.units.has(w.toLowerCase()) && !/^(?:a|an|one)$/i.test(w)) {
+        value = ix.units.get(w.toLowerCase())!;
+        last = t;
+        // "twenty-five" is one token: compose hyphenated tens and units.
+      } else if (/^[a-z]+-[a-z]+$/i.test(w)) {
+        const [a, b] = w.toLowerCase().split('-');
+        const tens = ix.units.get(a!);
+        const unit = ix.units.get(b!);
+        if (tens !== undefined && unit !== undefined && tens >= 20 && unit < 10) {
+          value = tens + unit;
+          last = t;
+        }
+      }
+      // Scales: "2.5 million", "three hundred", "1,000 thousand".
+      while (value !== null && ix.scales.has(lower(last + 1))) {
+        value *= ix.scales.get(lower(last + 1))!;
+        last++;
+      }
+    }
+    if (value === null) continue;
+    // A qualifier just before: "at least 16", "nearly 2,500".
+    let qualifier: string | null = null;
+    let qStart = seg.tokenStart[t]!;
+    for (let n = 3; n >= 1; n--) {
+      if (t - n < 0) continue;
+      const q = ix.qualifiers.get(phrase(t - n, n));
+      if (q) {
+        qualifier = q;
+        qStart = seg.tokenStart[t - n]!;
+        break;
+      }
+    }
+    const after = lower(last + 1);
+    const before = lower(t - 1);
+    let kind: Quantity['kind'] = 'count';
+    const w = word(t);
+    if (!vague && /^(?:1[5-9]|20)\d{2}$/.test(w) && !/,/.test(w) && value >= 1500 && value <= 2100 && !ix.scales.has(after)) kind = 'year';
+    if (after === '%' || after === 'percent' || after === 'per') kind = 'percent';
+    if (/^[$€£]$/.test(before) || /^(?:dollars?|euros?|pounds?|riyals?|dinars?|rials?)$/.test(after)) kind = 'money';
+    if (/^\d+(?:st|nd|rd|th)$/i.test(w)) kind = 'ordinal';
+    if (/^[:.]$/.test(word(last + 1)) && /^\d/.test(word(last + 2)) && seg.tokenStart[last + 1] === seg.tokenEnd[last]) kind = 'time';
+    out.push({ start: qStart, end: seg.tokenEnd[last]!, first: t, last, value, vague, qualifier, kind });
+    t = last;
+  }
+  return out;
+}
+
+export function numbersStage(lex: NumberLexicon): Stage {
+  const ix = buildNumberIndex(lex);
+  return {
+    name: 'numbers',
+    requires: ['segments'],
+    provides: [NUMBERS],
+    run(doc: AnalysisDocument) {
+      doc.layers.set(NUMBERS, findQuantities(doc.text, doc.segments!, ix));
+    },
+  };
+}
