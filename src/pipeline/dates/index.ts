@@ -33,7 +33,7 @@ const PATTERNS: { re: RegExp; kind: Timex['kind'] }[] = [
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})(?:\\s+(?:that|the same|last|this) year)?`, 'g'), kind: 'partial' },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\b(?!,?\\s+\\d{4})`, 'g'), kind: 'partial' },
   { re: new RegExp(`\\b(?:in|since|until|by|during|from|of|before|after|early|late|mid-?|earlier in|later in)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b(?!\\s*(?:people|troops|soldiers|km|miles|dollars))`, 'gi'), kind: 'absolute' },
-  { re: /(?<=\bthe\s)(?:19|20)\d{2}(?=\s+\p{L})/gu, kind: 'absolute' },
+  { re: /(?<=\b[Tt]he\s)(?:19|20)\d{2}(?=\s+\p{L})/gu, kind: 'absolute' },
   { re: new RegExp(`\\b(?:(?:last|this|on|early|late)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|evening|afternoon))?\\b`, 'g'), kind: 'relative' },
   { re: /\b(?:yesterday|today|tonight|overnight|last\s+(?:week|month|year|weekend)|this\s+(?:week|month|year|weekend)|earlier\s+this\s+(?:week|month|year)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|(?:the\s+)?previous\s+(?:day|week|month|year))\b/gi, kind: 'relative' },
 ];

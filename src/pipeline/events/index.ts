@@ -22,6 +22,7 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against',
 const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
 const CLAUSE_BREAK = /^(?:[;:]|which|who|while|whereas|but|although|though|because|since|as|after|before|when|until|following)$/i;
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
 const KILL_WORDS = /^(?:killed|killing|kills|kill|dead|deaths?|died|martyrs?|martyred|lives|fatalities|bodies)$/i;
 const INJURY_WORDS = /^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$/i;
 
@@ -55,6 +56,10 @@ interface Draft extends AnalysisEvent {
   sentence: number;
   trigger: number;
   weight: number;
+  /** Read from "claimed responsibility for the attack". */
+  claim: boolean;
+  /** A speech act about an act named before ("denounced the request"): that act's type. */
+  aboutEarlier: PloverType | null;
 }
 
 export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb: KnowledgeBase): AnalysisEvent[] {
@@ -73,22 +78,41 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   for (let s = 0; s < seg.sentenceCount; s++) {
     const a = seg.sentenceTokenStart[s]!;
     const b = seg.sentenceTokenStart[s + 1]!;
-    const hits = findTriggers((t) => lower[t]!, a, b, triggers, (t) => t > a && layer.tokenEntity[t]! >= 0 && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!));
+    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || kb.demonyms.has(tokenKey(doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!)));
+    // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
+    const first = datelineEnd(doc.text, seg, a, b);
+    // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
+    const hits = findTriggers((t) => lower[t]!, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!)), isName);
     const consumed = new Set<number>();
-    markGovernedTriggers(ctx, hits, consumed, a, b);
+    const governed = markGovernedTriggers(ctx, hits, consumed, a, b);
+    const relatives = markRelativeClauses(ctx, hits, consumed);
+    const continuations = relativeContinuations(ctx, hits, relatives);
+    for (const [main, participle] of markParticipleTolls(ctx, hits, consumed)) if (!relatives.has(main)) relatives.set(main, participle);
     const inSentence: Draft[] = [];
     for (const h of hits) {
       if (consumed.has(h.first)) continue;
-      for (const d of buildEvent(ctx, h, s, hits, consumed)) inSentence.push(d);
+      for (const d of buildEvent(ctx, h, s, hits, consumed, governed.get(h), relatives.get(h), continuations.get(h))) inSentence.push(d);
     }
     drafts.push(...mergeWithinSentence(inSentence));
-    attributeClaims(ctx, drafts, s, a, b);
+    attributeClaims(drafts, s);
+    targetEarlierActs(ctx, drafts, s);
   }
   // Events with neither actor nor target nor place say too little to be coded ("33,634 have been killed"
   // is a figure, not an event).
   const coded = drafts.filter((d) => d.actor !== null || d.target !== null || d.location !== null);
   for (const d of coded) inferInvasionTarget(ctx, d);
-  return merge(coded, kb).map(({ sentence: _s, trigger: _t, weight: _w, ...e }) => e);
+  return merge(coded, ctx).map(({ sentence: _s, trigger: _t, weight: _w, claim: _c, aboutEarlier: _a, ...e }) => (e.actor !== null && e.actor === e.target ? { ...e, target: null, targetText: null } : e));
+}
+
+// The token after a wire dateline at the start of a sentence: an upper-case place, optionally a date
+// and an agency, then a dash.
+function datelineEnd(text: string, seg: Segmentation, a: number, b: number): number {
+  const word = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!);
+  let t = a;
+  while (t < b && t < a + 4 && /^\p{Lu}{2,}$/u.test(word(t))) t++;
+  if (t === a) return a;
+  for (let k = t; k < Math.min(b, t + 10); k++) if (/^[-—–]$/.test(word(k))) return k + 1;
+  return a;
 }
 
 // Triggers governed by another trigger are part of its event: the object of a speech act ("condemned the
@@ -96,17 +120,19 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
 // "a law to expel"), what a retreat suspends ("a suspension in its operations"), the condition of a threat
 // ("any use of Iraq's airspace to launch attacks … will be met with"), and acts denied an intention
 // ("no intentions … to withdraw").
-function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>, a: number, b: number): void {
+function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>, a: number, b: number): Map<TriggerHit, TriggerHit> {
+  const governs = new Map<TriggerHit, TriggerHit>();
   const verbal = (h: TriggerHit) => ['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'RETREAT', 'SUPPORT'].includes(h.entry.def.type);
   for (const h of hits) {
     if (!verbal(h)) continue;
     for (const o of hits) {
       if (o === h || o.first <= h.last) continue;
       const gap = ctx.lower.slice(h.last + 1, o.first);
-      const direct = gap.length <= 5 && gap.every((w, i) => /^(?:the|a|an|its|his|their|us|u\.s\.|american|israeli|iranian|iraqi|targeted|deadly|recent|any|all|further|more|to|keep|up|continue|carry|out|in|of|on|for|“|”|"|,|and|foreign|occupation|complete)$/.test(w) || ctx.tokenEntity[h.last + 1 + i]! >= 0);
+      const direct = gap.length <= 5 && gap.every((w, i) => /^(?:the|a|an|its|his|their|this|that|such|us|u\.s\.|american|israeli|iranian|iraqi|targeted|deadly|recent|any|all|further|more|to|keep|up|continue|carry|out|in|of|on|for|“|”|"|,|and|foreign|occupation|complete|[a-z]+(?:ous|ive|ful|ic|less|ant|ent|ible|able))$/.test(w) || ctx.tokenEntity[h.last + 1 + i]! >= 0);
       const forOk = ['REQUEST', 'SUPPORT'].includes(h.entry.def.type);
       if (direct && (forOk || !gap.includes('for')) && !gap.includes('by')) {
         consumed.add(o.first);
+        if (!governs.has(h)) governs.set(h, o);
         // The infinitive goes on to its end: "threatened to strike targets in Iraq".
         if (gap[gap.length - 1] === 'to' || ctx.lower[o.first - 1] === 'to') {
           for (const later of hits) {
@@ -134,6 +160,7 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
       if (off >= from && off < to && o.entry.def.type !== 'THREATEN') consumed.add(o.first);
     }
   }
+  return governs;
 }
 
 // Two triggers of one clause that tell one happening ("a US drone strike assassinated Soleimani";
@@ -141,7 +168,10 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
 function mergeWithinSentence(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
-    const same = out.find((o) => o.type === d.type && compatible(o.actor, d.actor) && compatible(o.target, d.target) && (overlaps(o.evidence, d.evidence) || Math.abs(o.trigger - d.trigger) <= 12));
+    // A threat and its reporting verb ("“Any attack will be met …,” Iran warned") are one act wherever
+    // they sit in the sentence.
+    const verbalAct = d.type === 'THREATEN' || d.type === 'ACCUSE' || d.type === 'REQUEST' || d.type === 'REJECT';
+    const same = out.find((o) => o.type === d.type && compatible(o.actor, d.actor) && compatible(o.target, d.target) && (verbalAct || overlaps(o.evidence, d.evidence) || Math.abs(o.trigger - d.trigger) <= 12));
     if (!same) {
       out.push(d);
       continue;
@@ -169,32 +199,112 @@ function combine(a: Draft, b: Draft): Draft {
     date: best.date ?? other.date, dateText: best.dateText ?? other.dateText,
     location: best.location ?? other.location, fatalities: best.fatalities ?? other.fatalities,
     injuries: best.injuries ?? other.injuries, mode: best.mode ?? other.mode, condition: best.condition ?? other.condition,
+    // What the outlet tells as fact outweighs one party's account of it.
+    status: best.status === 'claimed' && other.status === 'occurred' ? 'occurred' : best.status,
     evidence,
     weight: Math.max(best.weight, other.weight) + 1,
   };
 }
 
-// "X claimed responsibility for that attack": X is the actor of the attack just reported.
-function attributeClaims(ctx: Ctx, drafts: Draft[], s: number, a: number, b: number): void {
-  for (let t = a; t + 2 < b; t++) {
-    if (!/^(?:claimed|claims|claim|claiming)$/.test(ctx.lower[t]!) || ctx.lower[t + 1] !== 'responsibility') continue;
-    const who = subjectBefore(ctx, a, t);
-    if (who < 0) continue;
-    const id = ctx.entities[who]!.id;
-    const attack = [...drafts].reverse().find((d) => d.type === 'ASSAULT' && d.actor === null && s - d.sentence <= 2);
-    if (attack) {
-      attack.actor = id;
-      attack.actorText = ctx.entities[who]!.name;
-      attack.weight += 2;
-    }
+// "X claimed responsibility for the attack": when the text has just reported an attack without its
+// actor, the claim names it; the claim is then that attack, not another one.
+function attributeClaims(drafts: Draft[], s: number): void {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const claim = drafts[i]!;
+    if (claim.sentence !== s) break;
+    if (!claim.claim || claim.actor === null) continue;
+    const attack = drafts.slice(0, i).reverse().find((d) => d.type === 'ASSAULT' && d.actor === null && d.sentence < s && s - d.sentence <= 2);
+    if (!attack) continue;
+    attack.actor = claim.actor;
+    attack.actorText = claim.actorText;
+    attack.weight += 2;
+    drafts.splice(i, 1);
   }
+}
+
+// "Al-Kaabi denounced the request": the one denounced is who made the request the text told of just before.
+function targetEarlierActs(ctx: Ctx, drafts: Draft[], s: number): void {
+  for (let i = drafts.length - 1; i >= 0 && drafts[i]!.sentence === s; i--) {
+    const d = drafts[i]!;
+    if (!d.aboutEarlier || d.target !== null) continue;
+    const earlier = drafts.slice(0, i).reverse().find((o) => o.type === d.aboutEarlier && o.sentence < s && s - o.sentence <= 3 && o.actor !== null && o.actor !== d.actor);
+    if (!earlier) continue;
+    d.target = earlier.actor;
+    d.targetText = earlier.actorText;
+    d.weight += 2;
+  }
+}
+
+// The "claimed" of "claimed responsibility for (the|that) attack", or -1.
+function responsibilityClaim(ctx: Ctx, noun: number, from: number): number {
+  let k = noun - 1;
+  while (k > from && /^(?:the|that|this|these|its|their|a|an|latest|deadly|recent|drone|missile|rocket|suicide|car)$/.test(ctx.lower[k]!)) k--;
+  if (ctx.lower[k] !== 'for' || ctx.lower[k - 1] !== 'responsibility') return -1;
+  return /^(?:claimed|claims|claim|claiming)$/.test(ctx.lower[k - 2] ?? '') ? k - 2 : -1;
 }
 
 // ---------------------------------------------------------------- one event
 
-function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>): Draft[] {
+// "the January 2020 assassination, which targeted General X", "an operation which was carried out by
+// Hamas": the verb of a relative clause on an event noun tells more of that event, not another one.
+function markRelativeClauses(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>): Map<TriggerHit, TriggerHit> {
+  const out = new Map<TriggerHit, TriggerHit>();
+  for (const h of hits) {
+    if (h.entry.pos !== 'verb') continue;
+    let k = h.first - 1;
+    while (k > 0 && /^(?:was|were|been|has|have|had|also|primarily|mainly|reportedly|allegedly|later|directly)$/.test(ctx.lower[k]!)) k--;
+    // A reduced relative needs its agent: "the attack, carried out by a US drone".
+    const reduced = !/^(?:which|that)$/.test(ctx.lower[k] ?? '') && /ed$|^(?:carried out|launched|fired)$/.test(ctx.lower[h.first]!) && (ctx.lower[h.last + 1] === 'by' || ctx.lower[h.last + 2] === 'by');
+    if (!reduced && !/^(?:which|that)$/.test(ctx.lower[k] ?? '')) continue;
+    if (!reduced) k--;
+    if (ctx.lower[k] === ',') k--;
+    const noun = hits.find((o) => o.entry.pos === 'noun' && o.last === k && o.entry.def.type === h.entry.def.type);
+    if (!noun) continue;
+    consumed.add(h.first);
+    out.set(noun, h);
+  }
+  return out;
+}
+
+// "Israel struck Khan Younis, killing at least 16 people": the participle tells the toll of the clause's
+// event; it is no event of its own.
+// Its victim, when named, is the target of that event ("…, killing commander X").
+function markParticipleTolls(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>): Map<TriggerHit, TriggerHit> {
+  const out = new Map<TriggerHit, TriggerHit>();
+  for (const h of hits) {
+    if (h.entry.pos !== 'verb' || !/^(?:killing|wounding|injuring|leaving)$/.test(ctx.lower[h.first]!)) continue;
+    const prev = ctx.lower[h.first - 1];
+    if (prev !== ',' && !(prev === 'thereby' && ctx.lower[h.first - 2] === ',')) continue;
+    const main = [...hits].reverse().find((o) => o !== h && o.first < h.first && o.entry.def.type === 'ASSAULT' && !consumed.has(o.first));
+    if (!main) continue;
+    consumed.add(h.first);
+    out.set(main, h);
+  }
+  return out;
+}
+
+// "… assassination, which targeted X but also martyred Y": the second verb continues the relative clause;
+// its subject is the event noun, so its actor is the noun's, not the nearest name before it.
+function relativeContinuations(ctx: Ctx, hits: TriggerHit[], relatives: Map<TriggerHit, TriggerHit>): Map<TriggerHit, TriggerHit> {
+  const out = new Map<TriggerHit, TriggerHit>();
+  for (const [noun, verb] of relatives) {
+    let prev = verb;
+    for (const h of hits) {
+      if (h.first <= prev.last || h.entry.pos !== 'verb') continue;
+      const between = ctx.lower.slice(prev.last + 1, h.first);
+      const k = between.length;
+      if (k > 16 || between.some((w) => w === ';' || w === '.' || /^(?:which|who|while|said|says)$/.test(w))) break;
+      if (!/^(?:and|but|also|then|later)$/.test(between[k - 1] ?? '') && !/^(?:and|but)$/.test(between[k - 2] ?? '')) continue;
+      out.set(h, noun);
+      prev = h;
+    }
+  }
+  return out;
+}
+
+function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>, governed?: TriggerHit, relative?: TriggerHit, continuesNoun?: TriggerHit): Draft[] {
   const { seg, lower } = ctx;
-  const sFirst = seg.sentenceTokenStart[s]!;
+  const sFirst = datelineEnd(ctx.text, seg, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
   const sLast = seg.sentenceTokenStart[s + 1]! - 1;
   const def = h.entry.def;
   let type: PloverType = def.type;
@@ -221,13 +331,18 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
     if (to < 0 || !def.complements.includes(lower[to] ?? '')) return [];
     trigLast = to;
   }
+  // "recalled its ambassador in protest at …": the idiom gives a reason, it reports no protest.
+  if (type === 'PROTEST' && lower[h.first - 1] === 'in' && /^(?:at|against|over|of)$/.test(lower[h.last + 1] ?? '')) return [];
+  // "agreed to withdraw": the concession is coded from the withdrawal.
+  if (type === 'AGREE' && h.entry.pos === 'verb' && lower[h.last + 1] === 'to' && hits.some((o) => o.first === h.last + 2 && o.entry.def.type === 'RETREAT')) return [];
   // "troops remain in Iraq" and the like: a presence needs a number of troops.
   if (def.needsNumber && !ctx.numbers.some((q) => q.kind === 'count' && q.last < h.first && q.last >= h.first - 3)) return [];
   // A noun trigger that is the object of a light verb of its own type was taken with the verb.
   if (h.entry.pos === 'noun' && hits.some((o) => o !== h && o.entry.objects && o.first < h.first && o.first >= h.first - 7 && o.entry.def.type === type && !consumed.has(o.first))) return [];
 
-  // "claimed responsibility for that attack": the attack is one already reported.
-  if (h.entry.pos === 'noun' && /^(?:that|this|the)$/.test(lower[h.first - 1] ?? '') && /^(?:responsibility)$/.test(lower[h.first - 3] ?? '') && lower[h.first - 2] === 'for') return [];
+  // "X claimed responsibility for the attack on …": X claims the attack (merged later into an attack the
+  // text reported just before, if there is one).
+  const claimVerb = h.entry.pos === 'noun' ? responsibilityClaim(ctx, h.first, sFirst) : -1;
   const passive = h.entry.pos === 'verb' && isPassive(ctx, h.first, sFirst);
   // "until its demands are met": a passive "meet" is no meeting.
   if (type === 'CONSULT' && passive) return [];
@@ -241,9 +356,11 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
     if (actor < 0) actor = byEntity(ctx, trigLast + 1, sLast);
     // "the support of Washington for Israel": the actor follows "of" (for an attack, "of" names the victim).
     if (actor < 0 && type !== 'ASSAULT' && lower[trigLast + 1] === 'of') actor = objectAfter(ctx, trigLast + 2, Math.min(sLast, trigLast + 5));
+    // "drew condemnation from the Iraqi government".
+    if (actor < 0 && !isMaterial(type) && lower[trigLast + 1] === 'from') actor = objectAfter(ctx, trigLast + 2, Math.min(sLast, trigLast + 6));
     target = type === 'SUPPORT' || type === 'AID'
       ? objectOfPreposition(ctx, trigLast + 1, sLast, ['for', 'to', 'of'], true, actor)
-      : objectOfPreposition(ctx, trigLast + 1, sLast, ['on', 'against', 'at', 'of', 'targeting', 'in', 'into', 'to', 'over'], false, actor);
+      : objectOfPreposition(ctx, trigLast + 1, sLast, ['on', 'against', 'at', 'of', 'targeting', 'in', 'into', 'to', 'over'], false, actor, ['in']);
     if (h.entry.pos === 'noun' && lower[h.first - 1] === 'in' || lower[h.first - 2] === 'in' || lower[h.first - 3] === 'in') {
       // "… were martyred in a US drone strike": the victims are the subject of the clause.
       const victim = passiveVictim(ctx, h.first, sFirst);
@@ -273,6 +390,20 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
       if (where >= 0) target = where;
     }
   }
+  if (continuesNoun) {
+    actor = premodifierEntity(ctx, continuesNoun.first, sFirst);
+    if (target < 0) target = objectAfter(ctx, trigLast + 1, sLast, actor);
+  }
+  if (relative) {
+    if (target < 0 || target === actor) target = isPassive(ctx, relative.first, relative.first - 3) ? -1 : objectAfter(ctx, relative.last + 1, sLast, actor);
+    if (actor < 0) actor = byEntity(ctx, relative.last + 1, sLast);
+  }
+  // "condemned the US strike on Jurf al-Sakhar": what is condemned is the act's actor, not its target.
+  if (governed && (type === 'ACCUSE' || type === 'REJECT') && governed.entry.pos === 'noun') {
+    const doer = premodifierEntity(ctx, governed.first, trigLast + 1);
+    if (doer >= 0 && doer !== actor) target = doer;
+    else if (target >= 0 && firstTokenOf(ctx, target, governed.last + 1, Math.min(sLast, governed.last + 5)) >= 0) target = -1;
+  }
   if (actor >= 0 && actor === target) target = -1;
   // Phrases: the subject of the sentence acts; a phrase ending in a preposition takes its object.
   if (h.entry.pos === 'phrase') {
@@ -293,7 +424,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   let condition: string | null = null;
   const clauseStart = clauseBoundaryBefore(ctx, h.first, sFirst);
   const window = lower.slice(Math.max(clauseStart, h.first - 4), h.first);
-  const future = window.some((w) => /^(?:will|would|shall|'ll)$/.test(w)) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention)$/.test(lower[h.first - 2] ?? '')) ||
+  const future = window.some((w) => /^(?:will|would|shall|'ll)$/.test(w)) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention|agreed|agrees|agree|offered|offers|promised|pledged|decided|expected)$/.test(lower[h.first - 2] ?? '')) ||
     ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!).match(/\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i) !== null;
   const negated = window.slice(-3).some((w) => /^(?:not|never|n't|no)$/.test(w)) && !/^not$/.test(lower[h.first - 1] ?? 'x') === false;
   if (type === 'THREATEN') {
@@ -313,9 +444,20 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
     condition = cond;
   } else if (future) {
     status = 'planned';
+    // A withdrawal, release or ceasefire announced, not yet done, is a concession (PLOVER CONCEDE).
+    if (type === 'RETREAT') type = 'CONCEDE';
   } else if (negated && type !== 'REJECT') {
     status = 'denied';
-  } else if (inQuote && inQuote.speaker && !sameSide(ctx, inQuote.speaker, actor >= 0 ? ctx.entities[actor]!.id : null) && isMaterial(type) && !/^(?:vow|pledg|promis|threat|warn|urg|call|demand|denounc|condemn|slam|accus|plead|ask)/i.test(inQuote.cue ?? '')) {
+  } else if (inQuote?.speaker && DENIAL_CUE.test(inQuote.cue ?? '') && isMaterial(type)) {
+    // "Iran denied any role in the attack", "the group denied attacking the base": the speaker denies
+    // being the actor; the attack itself is not in question.
+    const gerund = h.entry.pos === 'verb' && /ing$/.test(lower[h.first]!);
+    const role = ctx.lower.slice(Math.max(sFirst, h.first - 8), h.first).some((w) => /^(?:role|involvement|responsibility|part|hand|link|links|connection)$/.test(w));
+    if (gerund || role) {
+      if (actor < 0 || sameSide(ctx, inQuote.speaker, ctx.entities[actor]!.id)) actor = entityIndex(ctx, inQuote.speaker);
+      status = 'denied';
+    }
+  } else if (inQuote && inQuote.speaker && h.entry.pos !== 'noun' && !sameSide(ctx, inQuote.speaker, actor >= 0 ? ctx.entities[actor]!.id : null) && isMaterial(type) && !/^(?:vow|pledg|promis|threat|warn|urg|call|demand|denounc|condemn|slam|accus|plead|ask)/i.test(inQuote.cue ?? '')) {
     // A party's account of what happened (that-clauses of "said", "noted", "claimed"): its claim.
     status = 'claimed';
   }
@@ -327,7 +469,12 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
       actor = sp;
     }
   }
-  if (/^(?:claimed|claims|claim)$/.test(lower[h.first - 2] ?? '') && lower[h.first - 1] === 'responsibility') status = 'claimed';
+  if (claimVerb >= 0) {
+    if (actor < 0) actor = subjectBefore(ctx, sFirst, claimVerb);
+    status = 'claimed';
+  }
+  // No one acts on itself here ("our soil" is the speaker's own).
+  if (actor >= 0 && actor === target) target = -1;
 
   // Mode.
   let mode: string | null = def.mode ?? null;
@@ -337,14 +484,26 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   }
 
   // Evidence: the clause around the trigger.
-  const evStart = Math.max(clauseStart, actorStartToken(ctx, actor, h.first, sFirst) ?? clauseStart);
+  // A nominal event without its actor in front is its noun phrase ("the relentless Israeli ground and aerial
+  // offensives against …"), not the clause it sits in.
+  const actorStart = actorStartToken(ctx, actor, h.first, sFirst);
+  const npStart = h.entry.pos === 'noun' ? nounPhraseStart(ctx, h.first, clauseStart) : null;
+  const evStart = Math.max(clauseStart, npStart === null ? actorStart ?? clauseStart : actorStart === null ? npStart : Math.min(actorStart, npStart));
   const evEnd = clauseEnd(ctx, trigLast, sLast);
   const evidence = { start: seg.tokenStart[evStart]!, end: seg.tokenEnd[evEnd]!, text: '' };
   evidence.text = ctx.text.slice(evidence.start, evidence.end);
 
   const date = dateFor(ctx, h.first, evStart, evEnd, s);
-  const location = placeFor(ctx, trigLast + 1, sLast, h.first, [actor, target]);
-  const toll = type === 'ASSAULT' ? casualties(ctx, h.first, s, target) : { fatalities: null, injuries: null };
+  // A speech act happens where it is said; the place of the act it is about is not its place
+  // ("condemned the raid on Jenin").
+  const otherEvents = hits.filter((o) => o !== h && !consumed.has(o.first)).map((o) => o.first);
+  let location = placeFor(ctx, trigLast + 1, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
+  // An attack on a place happened there: "struck Beirut", "attacked the US embassy in Baghdad".
+  if (target >= 0 && isMaterial(type)) {
+    const where = placeOf(ctx, target);
+    if (where && (!location || isCountryEntity(ctx, location.entity ?? null) || ctx.kb.ancestry(ctx.entities[target]!.kbId ?? '').includes(ctx.entities.find((e) => e.id === location!.entity)?.kbId ?? ''))) location = where;
+  }
+  const toll = type === 'ASSAULT' ? casualties(ctx, s, target) : { fatalities: null, injuries: null };
 
   const base = {
     type,
@@ -363,6 +522,9 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
     evidence,
     sentence: s,
     trigger: h.first,
+    claim: claimVerb >= 0,
+    aboutEarlier: governed && target < 0 && (type === 'ACCUSE' || type === 'REJECT') && governed.entry.pos === 'noun' && /^(?:the|this|that|such|these)$/.test(lower[governed.first - 1] ?? lower[governed.first - 2] ?? '')
+      ? governed.entry.def.type : null,
     weight: (actor >= 0 ? 2 : 0) + (target >= 0 ? 2 : 0) + (date?.value ? 1 : 0) + (location ? 1 : 0) + (toll.fatalities !== null ? 1 : 0),
   };
   // A threat without a named target threatens what its act would hit ("threatened to strike targets in
@@ -453,12 +615,21 @@ function clauseSubject(ctx: Ctx, from: number, verb: number): number {
   return subjectBefore(ctx, from, verb);
 }
 
-// An invasion names its victim by place: "a US-led invasion" of the country the sentence is about.
+// An invasion names its victim by place: "a US-led invasion" of the country the sentence is about, or
+// failing a place, of the country the article is most about ("since the 2003 US invasion").
 function inferInvasionTarget(ctx: Ctx, d: Draft): void {
   if (d.type !== 'ASSAULT' || d.mode !== 'invasion' || d.target !== null) return;
   const code = d.location?.country;
   const country = code ? ctx.kb.countryByCode.get(code) : undefined;
-  const idx = country ? ctx.entities.findIndex((e) => e.kbId === country) : -1;
+  let idx = country ? ctx.entities.findIndex((e) => e.kbId === country) : -1;
+  if (idx < 0 && !d.location) {
+    let most = 0;
+    ctx.entities.forEach((e, i) => {
+      if (e.id === d.actor || !e.kbId || ctx.kb.get(e.kbId)?.kind !== 'country') return;
+      const n = ctx.mentions.filter((m) => m.entity === i).length;
+      if (n > most) [most, idx] = [n, i];
+    });
+  }
   if (idx >= 0 && ctx.entities[idx]!.id !== d.actor) {
     d.target = ctx.entities[idx]!.id;
     d.targetText = ctx.entities[idx]!.name;
@@ -517,6 +688,12 @@ function isActorType(ctx: Ctx, e: number): boolean {
 // preposition or a possessor. Inside "the secretary general of (Iraqi resistance group) X" the person
 // the phrase is about acts, not X.
 function subjectBefore(ctx: Ctx, from: number, to: number): number {
+  // The subject of a reported clause is inside it ("X's correspondent reported that the enemy's aircraft
+  // fired …" has no named subject).
+  const q = to < ctx.seg.tokenCount ? quoteAround(ctx, ctx.seg.tokenStart[to]!) : undefined;
+  if (q && q.kind !== 'direct') {
+    while (from < to && ctx.seg.tokenStart[from]! < q.span.start) from++;
+  }
   let fallback = -1;
   for (let t = to - 1; t >= from; t--) {
     if (ctx.lower[t] === ';') break;
@@ -528,13 +705,30 @@ function subjectBefore(ctx: Ctx, from: number, to: number): number {
     if (head >= 0) return head;
     const prev = first > from ? ctx.lower[first - 1]! : '';
     if (/^['’]s$/.test(ctx.lower[t + 1] ?? '') || PREPOSITIONS.has(prev)) {
-      if (fallback < 0) fallback = e;
+      // A place after a locative ("near a police station in Kirkuk") is where, never who.
+      const where = LOCATIVE.has(prev) && ['GPE', 'LOC', 'FAC'].includes(ctx.entities[e]!.type);
+      if (fallback < 0 && !where) fallback = e;
       t = first;
       continue;
     }
-    return e;
+    return firstConjunct(ctx, from, first, e);
   }
   return fallback;
+}
+
+// "Israel and the United States struck …": the first of coordinated subjects.
+function firstConjunct(ctx: Ctx, from: number, first: number, e: number): number {
+  let k = first - 1;
+  if (ctx.lower[k] === 'the') k--;
+  if (ctx.lower[k] !== 'and' || k - 1 < from) return e;
+  k--;
+  if (ctx.lower[k] === ',') return e;
+  const other = entityAt(ctx, k);
+  if (!isActorType(ctx, other) || other === e) return e;
+  let start = k;
+  while (start > from && ctx.tokenEntity[start - 1] === other) start--;
+  const before = start > from ? ctx.lower[start - 1]! : '';
+  return PREPOSITIONS.has(before) || /^['’]s$/.test(ctx.lower[k + 1] ?? '') ? e : other;
 }
 
 function headOfOfPhrase(ctx: Ctx, from: number, first: number, e: number): number {
@@ -556,7 +750,7 @@ function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPosse
     const w = ctx.lower[t]!;
     if (w === '.' || w === ';' || CLAUSE_BREAK.test(w) || (w === ',' && t - from > 8)) return -1;
     // A place after a locative is where, not whom: "hit a vehicle east of the Iraqi capital Baghdad".
-    if (/^(?:east|west|north|south|northeast|northwest|southeast|southwest|near|outside|inside|in|at)$/.test(w) && t > from) return -1;
+    if (/^(?:east|west|north|south|northeast|northwest|southeast|southwest|near|outside|inside|in|at)$/.test(w)) return -1;
     const e = targetAt(ctx, t);
     if (e < 0 || e === exclude || ctx.entities[e]!.type === 'NORP') continue;
     let last = t;
@@ -584,12 +778,23 @@ function targetAt(ctx: Ctx, t: number, anyHead = false): number {
   if (!id) return -1;
   if (anyHead) return ctx.entities.findIndex((x) => x.kbId === id);
   let k = t + 1;
-  while (k < t + 4 && /^(?:military|vital|strategic|key|naval|air|occupation|occupying|and|or|-|run|iranian|american|israeli|[a-z]+-run)$/.test(ctx.lower[k] ?? '')) k++;
+  // Scare quotes around the nationality ("“Israeli” ports") change nothing.
+  while (k < t + 5 && /^(?:military|vital|strategic|key|naval|air|occupation|occupying|and|or|-|run|iranian|american|israeli|[a-z]+-run|["“”'’])$/.test(ctx.lower[k] ?? '')) k++;
   if (!TARGET_HEADS.test(ctx.lower[k] ?? '')) return -1;
   return ctx.entities.findIndex((x) => x.kbId === id);
 }
 
-function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[], keepPossessor = false, exclude = -1): number {
+// After "in", a town is where the attack was ("an explosion in Kabul"); a country or territory is also
+// what it was waged on ("the war in Yemen").
+function inhabited(ctx: Ctx, e: number): boolean {
+  const ent = ctx.entities[e]!;
+  const kind = ent.kbId ? ctx.kb.get(ent.kbId)?.kind : undefined;
+  return kind === 'country' || kind === 'territory' || (kind === undefined && ent.type === 'GPE');
+}
+
+// The first entity governed by one of the prepositions; after those in `placeOnly` ("in") only an
+// inhabited place counts ("an attack in the Red Sea" is where, not whom).
+function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[], keepPossessor = false, exclude = -1, placeOnly: string[] = []): number {
   for (let t = from; t <= to && t - from < 24; t++) {
     const w = ctx.lower[t]!;
     if (w === ';' || (w === ',' && t - from > 6) || /^(?:which|who|while|but|because|after|before|when)$/.test(w)) return -1;
@@ -597,6 +802,7 @@ function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[]
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = targetAt(ctx, k, keepPossessor);
       if (e === exclude && e >= 0) break;
+      if (e >= 0 && placeOnly.includes(w) && !inhabited(ctx, e)) break;
       if (e >= 0 && (keepPossessor || !/^['’]s$/.test(ctx.lower[k + 1] ?? '') || TARGET_HEADS.test(ctx.lower[k + 2] ?? ''))) return e;
       if (ctx.lower[k] === ',' || PREPOSITIONS.has(ctx.lower[k]!) && k > t + 1) break;
     }
@@ -604,9 +810,13 @@ function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[]
   return -1;
 }
 
+// The agent after "by" within the trigger's own phrase: not past another verb ("a strike on a convoy
+// carrying weapons supplied by Iran" names who supplied, not who struck).
 function byEntity(ctx: Ctx, from: number, to: number): number {
   for (let t = from; t <= Math.min(to, from + 10); t++) {
-    if (ctx.lower[t] !== 'by') continue;
+    const w = ctx.lower[t]!;
+    if (t > from && (/^(?:[,;]|which|who|that)$/.test(w) || (/[a-z]{3,}ing$/.test(w) && !/^(?:during|including)$/.test(w)))) return -1;
+    if (w !== 'by') continue;
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = entityAt(ctx, k);
       if (isActorType(ctx, e)) return e;
@@ -664,6 +874,26 @@ function passiveVictim(ctx: Ctx, head: number, from: number): number {
   return -1;
 }
 
+// The first token of entity e in [from, to] within one phrase (no comma or clause word in between).
+function firstTokenOf(ctx: Ctx, e: number, from: number, to: number): number {
+  for (let t = from; t <= to; t++) {
+    if (ctx.tokenEntity[t] === e) return t;
+    if (ctx.lower[t] === ',' || CLAUSE_BREAK.test(ctx.lower[t]!)) return -1;
+  }
+  return -1;
+}
+
+function nounPhraseStart(ctx: Ctx, head: number, from: number): number {
+  let k = head;
+  while (k - 1 >= from && head - k < 8) {
+    const w = ctx.lower[k - 1]!;
+    if (PREPOSITIONS.has(w) || /^(?:[,;:"“”(]|that|which|who|is|are|was|were|has|have|had|will|would)$/.test(w) || (ctx.tokenEntity[k - 1]! < 0 && !/^(?:[\p{L}'’-]+|(?:19|20)\d\d)$/u.test(w))) break;
+    k--;
+    if (/^(?:a|an|the|this|that|these|those)$/.test(w)) break;
+  }
+  return k;
+}
+
 function actorStartToken(ctx: Ctx, actor: number, trigger: number, from: number): number | null {
   if (actor < 0) return null;
   for (let t = trigger - 1; t >= from && trigger - t < 20; t--) if (ctx.tokenEntity[t] === actor) {
@@ -718,12 +948,30 @@ function dateFor(ctx: Ctx, trigger: number, evStart: number, evEnd: number, s: n
   return [...pool].sort((x, y) => Math.abs(x.start - tStart) - Math.abs(y.start - tStart))[0] ?? null;
 }
 
-function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: number[]): AnalysisEvent['location'] {
+function isCountryEntity(ctx: Ctx, id: string | null): boolean {
+  const kbId = id ? ctx.entities.find((e) => e.id === id)?.kbId : undefined;
+  return !!kbId && ctx.kb.get(kbId)?.kind === 'country';
+}
+
+// The location record of a place entity that is not a whole country, or null.
+function placeOf(ctx: Ctx, e: number): AnalysisEvent['location'] {
+  const ent = ctx.entities[e]!;
+  if (ent.type !== 'FAC' && ent.type !== 'GPE' && ent.type !== 'LOC') return null;
+  const kb = ent.kbId ? ctx.kb.get(ent.kbId) : undefined;
+  if (kb?.kind === 'country') return null;
+  const country = kb?.country ?? (kb?.parent ? ctx.kb.get(kb.parent)?.country : undefined) ?? null;
+  return { name: ent.name, entity: ent.id, country, lat: kb?.lat ?? null, lon: kb?.lon ?? null };
+}
+
+// The event's place: the nearest locative ("in", "near", "east of") in its sentence, after the trigger
+// first; a place with another event's trigger between it and this one is that event's.
+function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: number[], otherEvents: number[] = []): AnalysisEvent['location'] {
   const candidates: { e: number; t: number; score: number }[] = [];
   const sentenceStart = ctx.seg.sentenceTokenStart[ctx.sentenceOf[trigger]!]!;
   for (let t = sentenceStart; t <= to; t++) {
     const e = ctx.tokenEntity[t]!;
     if (e < 0 || roles.includes(e)) continue;
+    if (otherEvents.some((o) => (o > t && o < trigger) || (o < t && o > trigger))) continue;
     const ent = ctx.entities[e]!;
     if (ent.type !== 'GPE' && ent.type !== 'LOC' && ent.type !== 'FAC') continue;
     let first = t;
@@ -732,7 +980,11 @@ function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: nu
     while (k > sentenceStart && /^(?:the|a|northern|southern|eastern|western|central|north|south|east|west|of|capital|syrian|iraqi|iranian|city|town|province)$/.test(ctx.lower[k]!)) k--;
     const prep = ctx.lower[k] ?? '';
     const loc = LOCATIVE.has(prep) || /^(?:east|west|north|south|northeast|northwest|southeast|southwest)$/.test(ctx.lower[k - 1] ?? '');
-    if (!loc) {
+    let last = t;
+    while (last + 1 <= to && ctx.tokenEntity[last + 1] === e) last++;
+    // "on the US embassy", "at Iraqi bases": a state naming the owner of the target is not the place.
+    const modifier = ent.type === 'GPE' && TARGET_HEADS.test(ctx.lower[last + 1] ?? '');
+    if (!loc || modifier) {
       while (t + 1 <= to && ctx.tokenEntity[t + 1] === e) t++;
       continue;
     }
@@ -748,59 +1000,89 @@ function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: nu
   return { name: ent.name, entity: ent.id, country: country ?? null, lat: kb?.lat ?? null, lon: kb?.lon ?? null };
 }
 
-// Fatalities and injuries in the event's sentence (or the next): "killing three", "at least 16 Iraqis
-// were killed", "seven martyrs", "two other officials also lost their lives". Vague numbers count low.
-function casualties(ctx: Ctx, trigger: number, s: number, target: number): { fatalities: number | null; injuries: number | null } {
+// Fatalities and injuries in the event's sentence, or in the next when that one only gives the toll
+// ("Israel bombed Rafah. At least 16 Palestinians were killed."): "killing three", "seven martyrs",
+// "killed two officers as well as five of their companions". Vague numbers count low (the numbers
+// stage gives ACLED's values). A named person killed counts one, and "two others" add to it.
+function casualties(ctx: Ctx, s: number, target: number): { fatalities: number | null; injuries: number | null } {
+  const here = tollOf(ctx, s);
+  const a = ctx.seg.sentenceTokenStart[s]!;
+  const b = ctx.seg.sentenceTokenStart[s + 1]!;
+  let { fatalities, injuries } = here;
+  const namedVictim = target >= 0 && ctx.entities[target]!.type === 'PERSON' && ctx.lower.slice(a, b).some((w) => /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w));
+  if (namedVictim && fatalities === null) fatalities = 1;
+  const next = s + 1 < ctx.seg.sentenceCount && tollSentence(ctx, s + 1) ? tollOf(ctx, s + 1) : null;
+  if (next) {
+    const nextWords = ctx.lower.slice(ctx.seg.sentenceTokenStart[s + 1]!, ctx.seg.sentenceTokenStart[s + 2]!);
+    const others = nextWords.some((w) => /^(?:other|others|also)$/.test(w));
+    if (fatalities === null) fatalities = next.fatalities;
+    else if (namedVictim && here.fatalities === null && others && next.fatalities !== null) fatalities += next.fatalities;
+    if (injuries === null) injuries = next.injuries;
+  }
+  return { fatalities, injuries };
+}
+
+// A sentence that reports a toll and no attack of its own: no attack word other than the words of death.
+function tollSentence(ctx: Ctx, si: number): boolean {
+  const a = ctx.seg.sentenceTokenStart[si]!;
+  const b = ctx.seg.sentenceTokenStart[si + 1]!;
+  if (ctx.quotes.some((q) => q.span.start <= ctx.seg.tokenStart[a]! && ctx.seg.tokenStart[a]! < q.span.end)) return false;
+  for (let t = a; t < b; t++) {
+    const w = ctx.lower[t]!;
+    if (KILL_WORDS.test(w) || INJURY_WORDS.test(w)) continue;
+    if (ctx.triggers.byFirst.get(w)?.some((e) => e.def.type === 'ASSAULT' && e.words.length === 1)) return false;
+  }
+  return true;
+}
+
+function tollOf(ctx: Ctx, si: number): { fatalities: number | null; injuries: number | null } {
+  const a = ctx.seg.sentenceTokenStart[si]!;
+  const b = ctx.seg.sentenceTokenStart[si + 1]!;
   let fatalities: number | null = null;
   let injuries: number | null = null;
-  const sentences = [s, s + 1].filter((x) => x < ctx.seg.sentenceCount);
-  for (const si of sentences) {
-    const a = ctx.seg.sentenceTokenStart[si]!;
-    const b = ctx.seg.sentenceTokenStart[si + 1]!;
-    if (si !== s && ctx.quotes.some((q) => q.span.start <= ctx.seg.tokenStart[a]! && ctx.seg.tokenStart[a]! < q.span.end)) continue;
-    let killedHere = 0;
-    const summed = new Set<Quantity>();
-    for (const q of ctx.numbers) {
-      if (q.kind !== 'count' || q.first < a || q.last >= b || summed.has(q)) continue;
-      const near = ctx.lower.slice(Math.max(a, q.first - 2), Math.min(b, q.last + 8));
-      const before = ctx.lower.slice(Math.max(a, q.first - 2), q.first);
-      const isKill = near.some((w) => KILL_WORDS.test(w)) && (before.some((w) => /^(?:killing|killed|kill|left|claimed)$/.test(w)) || near.slice(before.length).some((w) => KILL_WORDS.test(w)));
-      const isInjury = near.some((w) => INJURY_WORDS.test(w)) && !isKill;
-      if (/^(?:troops|soldiers|forces|missiles|rockets|drones|strikes|attacks|years|days|months|km|miles)$/.test(ctx.lower[q.last + 1] ?? '') && !isKill) continue;
-      if (isKill) killedHere += q.value;
-      else if (isInjury) injuries = (injuries ?? 0) + q.value;
-      // "killed two senior officers … as well as five of their companions": the second count adds.
-      if (isKill || killedHere) {
-        for (const q2 of ctx.numbers) {
-          if (q2 === q || q2.kind !== 'count' || q2.first <= q.last || q2.last >= b || q2.first - q.last > 14) continue;
-          const between = ctx.lower.slice(q.last + 1, q2.first).join(' ');
-          if (/\b(?:as well as|and|plus|along with)\b/.test(between) && !/[.;]/.test(between) && !ctx.lower.slice(q2.last + 1, q2.last + 6).some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w))) {
-            killedHere += q2.value;
-            summed.add(q2);
-          }
-        }
+  const summed = new Set<Quantity>();
+  for (const q of ctx.numbers) {
+    if (q.kind !== 'count' || q.first < a || q.last >= b || summed.has(q)) continue;
+    // The words before the expression, its qualifier ("killing at least 16") left out.
+    let head = q.first;
+    while (head > a && ctx.seg.tokenStart[head - 1]! >= q.start) head--;
+    const before = ctx.lower.slice(Math.max(a, head - 2), head);
+    const after = ctx.lower.slice(q.last + 1, Math.min(b, q.last + 8));
+    const killBefore = before.some((w) => /^(?:killing|killed|kill|left|claimed)$/.test(w));
+    const injuryBefore = before.some((w) => /^(?:wounding|wounded|injuring|injured|leaving)$/.test(w)) && !killBefore;
+    const firstAfter = after.findIndex((w) => KILL_WORDS.test(w) || INJURY_WORDS.test(w));
+    const isKill = killBefore || (!injuryBefore && firstAfter >= 0 && KILL_WORDS.test(after[firstAfter]!));
+    const isInjury = !isKill && (injuryBefore || (firstAfter >= 0 && INJURY_WORDS.test(after[firstAfter]!)));
+    if (!isKill && !isInjury) continue;
+    if (/^(?:troops|soldiers|forces|missiles|rockets|drones|strikes|attacks|km|miles)$/.test(ctx.lower[q.last + 1] ?? '') && !killBefore && !injuryBefore) continue;
+    let count = q.value;
+    // "killed two senior officers … as well as five of their companions": the second count adds.
+    for (const q2 of ctx.numbers) {
+      if (q2 === q || q2.kind !== 'count' || q2.first <= q.last || q2.last >= b || q2.first - q.last > 20) continue;
+      const betweenWords = ctx.lower.slice(q.last + 1, q2.first);
+      const between = betweenWords.join(' ');
+      if (/\b(?:as well as|and|plus|along with)\b/.test(between) && !/[.;]/.test(between) && !betweenWords.some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w)) && !ctx.lower.slice(q2.last + 1, q2.last + 6).some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w))) {
+        count += q2.value;
+        summed.add(q2);
       }
+      break;
     }
-    if (killedHere) fatalities = (fatalities ?? 0) + killedHere;
-    if (si === s && fatalities === null && target >= 0 && ctx.entities[target]!.type === 'PERSON' && ctx.lower.slice(a, b).some((w) => /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w))) {
-      // A named person killed counts one; "two other officials also lost their lives" adds to it.
-      fatalities = 1;
-    } else if (si !== s && fatalities !== null && killedHere && !ctx.lower.slice(a, b).some((w) => /^(?:other|others|also)$/.test(w))) {
-      fatalities -= killedHere; // the next sentence reports another toll, not more victims of this event
-    }
-    if (si === s + 1 && fatalities === 1 && killedHere && ctx.lower.slice(a, b).some((w) => /^(?:other|others)$/.test(w))) fatalities = 1 + killedHere;
+    if (isKill) fatalities = (fatalities ?? 0) + count;
+    else injuries = (injuries ?? 0) + count;
   }
   return { fatalities, injuries };
 }
 
 // ---------------------------------------------------------------- one event per happening
 
-function merge(drafts: Draft[], kb?: KnowledgeBase): Draft[] {
+function merge(drafts: Draft[], ctx: Ctx): Draft[] {
+  const kb = ctx.kb;
   const out: Draft[] = [];
-  const actorsAgree = (a: string | null, b: string | null) => compatible(a, b) || (kb !== undefined && a !== null && b !== null && (kb.ancestry(a).includes(b) || kb.ancestry(b).includes(a)));
+  const actorsAgree = (a: string | null, b: string | null) => compatible(a, b) || (a !== null && b !== null && (kb.ancestry(a).includes(b) || kb.ancestry(b).includes(a)));
   for (const d of drafts) {
-    const same = out.find((o) => o.type === d.type && (o.status === d.status || o.status === 'claimed' || d.status === 'claimed') && actorsAgree(o.actor, d.actor) && compatible(o.target, d.target) &&
-      (o.actor !== null || o.target !== null) && (d.actor !== null || d.target !== null) && sameHappening(o, d));
+    // Two events of one sentence were kept apart there on purpose.
+    const same = out.find((o) => o.type === d.type && o.sentence !== d.sentence && (o.status === d.status || o.status === 'claimed' || d.status === 'claimed') && actorsAgree(o.actor, d.actor) && compatible(o.target, d.target) &&
+      (o.actor !== null || o.target !== null) && (d.actor !== null || d.target !== null) && sameHappening(ctx, o, d)) ?? anaphoricAntecedent(out, d);
     if (!same) {
       out.push(d);
       continue;
@@ -811,9 +1093,22 @@ function merge(drafts: Draft[], kb?: KnowledgeBase): Draft[] {
   return out;
 }
 
+// "The strike in Baghdad drew condemnation": a definite mention without parties, right after an event
+// of its type, is that event.
+function anaphoricAntecedent(out: Draft[], d: Draft): Draft | undefined {
+  if (d.actor !== null || d.target !== null || !/^(?:the|this|that)\s/i.test(d.evidence.text)) return undefined;
+  return [...out].reverse().find((o) => o.type === d.type && o.sentence <= d.sentence && d.sentence - o.sentence <= 3 &&
+    (!o.location || !d.location || o.location.entity === d.location.entity) && (!o.date || !d.date || o.date.startsWith(d.date) || d.date.startsWith(o.date)));
+}
+
+function isCountryPlace(ctx: Ctx, d: Draft): boolean {
+  const kbId = d.location?.entity ? ctx.entities.find((e) => e.id === d.location!.entity)?.kbId : undefined;
+  return kbId !== undefined && kbId !== null && ctx.kb.get(kbId)?.kind === 'country';
+}
+
 // Two mentions of one happening: compatible dates (2020 and 2020-01-03 agree), and a shared place or
 // target when both have one; a threat or a condemnation repeated with the same parties is one act.
-function sameHappening(a: Draft, b: Draft): boolean {
+function sameHappening(ctx: Ctx, a: Draft, b: Draft): boolean {
   const datesAgree = !a.date || !b.date || a.date.startsWith(b.date) || b.date.startsWith(a.date);
   if (!datesAgree) return false;
   if (a.location && b.location && a.location.entity !== b.location.entity) return false;
@@ -824,5 +1119,6 @@ function sameHappening(a: Draft, b: Draft): boolean {
   if (Math.abs(a.sentence - b.sentence) === 1 && /^(?:the|this|that)\b/i.test(later.evidence.text)) return true;
   // Two attacks with the same parties and nothing else in common may still be two attacks: join them
   // only when they share a date, a place or a named target.
-  return Boolean((a.date && b.date) || (a.location && b.location) || (a.target && a.target === b.target && a.actor === b.actor));
+  const finePlace = (d: Draft) => d.location !== null && !isCountryPlace(ctx, d);
+  return Boolean((a.date && b.date) || (finePlace(a) && finePlace(b)) || (a.target && a.target === b.target && a.actor === b.actor));
 }

@@ -66,8 +66,11 @@ export interface TriggerHit {
 
 const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|any|every|each|no|another|such|recent|further|new|more|fresh|repeated|multiple|several|dozens|hundreds|many|deadly|first|second|latest|last|major|massive|large-scale|retaliatory|joint|alleged|suspected|surprise|brutal|atrocious|relentless|intensified|historic)$/i;
 
-/** Triggers among tokens [from, to); `lower(t)` gives the lower-case token, `blocked(t)` excludes names. */
-export function findTriggers(lower: (t: number) => string, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean): TriggerHit[] {
+/**
+ * Triggers among tokens [from, to); `lower(t)` gives the lower-case token, `blocked(t)` excludes names,
+ * `named(t)` tells a token of a name or nationality ("the US strike", "an Israeli raid").
+ */
+export function findTriggers(lower: (t: number) => string, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
   const out: TriggerHit[] = [];
   for (let t = from; t < to; t++) {
     if (blocked(t)) continue;
@@ -85,9 +88,15 @@ export function findTriggers(lower: (t: number) => string, from: number, to: num
       // A noun after a determiner, a number, a possessive or a compound word; also after adjectives that
       // follow one ("Washington's unconditional support", "the relentless Israeli offensives").
       let nounContext = DETERMINERS.test(prev) || /^\d/.test(prev) || /['’]s$/.test(prev) || prev === 'drone' || prev === 'missile' || prev === 'air';
+      // A name between a determiner and the word: "the US strike", "a Hezbollah attack".
+      if (!nounContext && t > from && named(t - 1)) {
+        let k = t - 1;
+        while (k > from && named(k - 1)) k--;
+        nounContext = k > from && (DETERMINERS.test(lower(k - 1)) || /^(?:of|in|after|by|for|with|on|and)$/.test(lower(k - 1)));
+      }
       for (let k = t - 2; !nounContext && k >= Math.max(from, t - 4); k--) {
         const w = lower(k);
-        if (DETERMINERS.test(w) || /^['’]s$/.test(w)) nounContext = /^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|ic)$/.test(prev);
+        if (DETERMINERS.test(w) || /^['’]s$/.test(w)) nounContext = /^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|i)$/.test(prev);
         else if (!/^[a-z-]+$/.test(w)) break;
       }
       if (entry.pos === 'verb' && nounContext && candidates.some((c) => c.pos === 'noun' && c.words.length === n && c.def.type === entry.def.type)) continue;

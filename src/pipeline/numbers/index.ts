@@ -1,9 +1,11 @@
 // Stage "numbers": quantity expressions ("33,634", "2.5 million", "three", "tens of thousands", "at least
 // 16", "nearly 2,500") with their value and qualifier, for casualty counts and figures.
-// Requires: segments. Provides: the layer "numbers". Years, times, ordinals, percentages and money are
-// marked by kind so that later stages can leave them out.
+// Requires: segments, timex. Provides: the layer "numbers". Years, dates, durations ("four years"),
+// times, ordinals, percentages and money are marked by kind so that later stages can tell them from
+// counts of people and things.
 import { TokenKind, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
 import type { Stage } from '../stage.ts';
+import { TIMEX, type Timex } from '../dates/index.ts';
 
 export const NUMBERS = 'numbers';
 
@@ -24,7 +26,7 @@ export interface Quantity {
   value: number;
   vague: boolean;
   qualifier: string | null;
-  kind: 'count' | 'year' | 'percent' | 'money' | 'ordinal' | 'time';
+  kind: 'count' | 'year' | 'date' | 'duration' | 'percent' | 'money' | 'ordinal' | 'time';
 }
 
 interface Index {
@@ -46,7 +48,9 @@ export function buildNumberIndex(lex: NumberLexicon): Index {
   };
 }
 
-export function findQuantities(text: string, seg: Segmentation, ix: Index): Quantity[] {
+const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
+
+export function findQuantities(text: string, seg: Segmentation, ix: Index, timex: readonly Timex[] = []): Quantity[] {
   const out: Quantity[] = [];
   const word = (t: number) => (t < seg.tokenCount ? text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!) : '');
   const lower = (t: number) => word(t).toLowerCase();
@@ -118,6 +122,10 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index): Quan
     if (/^[$€£]$/.test(before) || /^(?:dollars?|euros?|pounds?|riyals?|dinars?|rials?)$/.test(after)) kind = 'money';
     if (/^\d+(?:st|nd|rd|th)$/i.test(w)) kind = 'ordinal';
     if (/^[:.]$/.test(word(last + 1)) && /^\d/.test(word(last + 2)) && seg.tokenStart[last + 1] === seg.tokenEnd[last]) kind = 'time';
+    if (kind === 'count' && (DURATION_UNITS.test(after) || (after === '-' && DURATION_UNITS.test(lower(last + 2))) || /^[a-z]+-(?:years?|months?|weeks?|days?|hours?)(?:-old|-long)?$/.test(lower(last)))) kind = 'duration';
+    // The day of "October 7" or the year of "January 3, 2020" is part of a date.
+    const at = seg.tokenStart[t]!;
+    if (timex.some((x) => x.start <= at && at < x.end && x.kind !== 'relative')) kind = kind === 'year' ? 'year' : 'date';
     out.push({ start: qStart, end: seg.tokenEnd[last]!, first: t, last, value, vague, qualifier, kind });
     t = last;
   }
@@ -128,10 +136,10 @@ export function numbersStage(lex: NumberLexicon): Stage {
   const ix = buildNumberIndex(lex);
   return {
     name: 'numbers',
-    requires: ['segments'],
+    requires: ['segments', TIMEX],
     provides: [NUMBERS],
     run(doc: AnalysisDocument) {
-      doc.layers.set(NUMBERS, findQuantities(doc.text, doc.segments!, ix));
+      doc.layers.set(NUMBERS, findQuantities(doc.text, doc.segments!, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? []));
     },
   };
 }
