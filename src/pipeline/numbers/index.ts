@@ -35,6 +35,8 @@ interface Index {
   vague: Map<string, number>;
   qualifiers: Map<string, string>;
   maxWords: number;
+  /** First words of the multiword vague quantities and units: only these open a phrase lookup. */
+  phraseStarts: Set<string>;
 }
 
 export function buildNumberIndex(lex: NumberLexicon): Index {
@@ -45,12 +47,14 @@ export function buildNumberIndex(lex: NumberLexicon): Index {
     vague: new Map(Object.entries(lex.vague)),
     qualifiers: new Map(lex.qualifiers.map((q) => [q, q])),
     maxWords,
+    phraseStarts: new Set([...Object.keys(lex.vague), ...Object.keys(lex.units)].map((k) => k.split(' ')[0]!)),
   };
 }
 
 const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
 
-export function findQuantities(text: string, seg: Segmentation, ix: Index, timex: readonly Timex[] = []): Quantity[] {
+export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = []): Quantity[] {
+  const timex = [...timexIn].sort((a, b) => a.start - b.start);
   const out: Quantity[] = [];
   const word = (t: number) => (t < seg.tokenCount ? text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!) : '');
   const lower = (t: number) => word(t).toLowerCase();
@@ -59,12 +63,14 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
     for (let k = 0; k < n; k++) w.push(lower(t + k));
     return w.join(' ');
   };
+  let tx = 0; // timex sorted by start; the first that may still cover the current token
   for (let t = 0; t < seg.tokenCount; t++) {
     let value: number | null = null;
     let vague = false;
     let last = t;
     // Vague quantities and multiword units, longest first.
-    for (let n = ix.maxWords; n >= 1 && value === null; n--) {
+    const opens = seg.tokenKind[t] !== TokenKind.Number && ix.phraseStarts.has(lower(t));
+    for (let n = opens ? ix.maxWords : 0; n >= 1 && value === null; n--) {
       const p = phrase(t, n);
       const v = ix.vague.get(p);
       if (v !== undefined) {
@@ -125,7 +131,10 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
     if (kind === 'count' && (DURATION_UNITS.test(after) || (after === '-' && DURATION_UNITS.test(lower(last + 2))) || /^[a-z]+-(?:years?|months?|weeks?|days?|hours?)(?:-old|-long)?$/.test(lower(last)))) kind = 'duration';
     // The day of "October 7" or the year of "January 3, 2020" is part of a date.
     const at = seg.tokenStart[t]!;
-    if (timex.some((x) => x.start <= at && at < x.end && x.kind !== 'relative')) kind = kind === 'year' ? 'year' : 'date';
+    while (tx < timex.length && timex[tx]!.end <= at) tx++;
+    for (let k = tx; k < timex.length && timex[k]!.start <= at; k++) {
+      if (at < timex[k]!.end && timex[k]!.kind !== 'relative') kind = kind === 'year' ? 'year' : 'date';
+    }
     out.push({ start: qStart, end: seg.tokenEnd[last]!, first: t, last, value, vague, qualifier, kind });
     t = last;
   }
