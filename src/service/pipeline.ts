@@ -7,6 +7,7 @@ import { quotesStage } from '../pipeline/quotes/index.ts';
 import { datesStage } from '../pipeline/dates/index.ts';
 import { numbersStage } from '../pipeline/numbers/index.ts';
 import { eventsStage } from '../pipeline/events/index.ts';
+import { figuresStage } from '../pipeline/figures/index.ts';
 import type { Resources } from './resources.ts';
 
 export function buildPipeline(resources: Resources): Pipeline {
@@ -18,5 +19,6 @@ export function buildPipeline(resources: Resources): Pipeline {
     datesStage,
     numbersStage(resources.numbers),
     eventsStage(resources.triggers, resources.knowledge),
+    figuresStage(resources.figures, resources.knowledge),
   ]);
 }

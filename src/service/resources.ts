@@ -10,6 +10,7 @@ import { parseAbbreviations, type Abbreviations } from '../pipeline/segment/sent
 import { KnowledgeBase } from '../kb/index.ts';
 import { buildCueIndex, type CueIndex, type ReportingLexicon } from '../pipeline/quotes/cues.ts';
 import type { NumberLexicon } from '../pipeline/numbers/index.ts';
+import type { FigureLexicon } from '../pipeline/figures/index.ts';
 import { buildTriggerIndex, type TriggerIndex, type TriggerLexicon } from '../pipeline/events/triggers.ts';
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
@@ -26,6 +27,7 @@ export interface Resources {
   cues: CueIndex;
   numbers: NumberLexicon;
   triggers: TriggerIndex;
+  figures: FigureLexicon;
 }
 
 export const NER_MODEL = 'models/ner-perceptron.json';
@@ -92,5 +94,6 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const cues = buildCueIndex(reporting);
   const numbers = JSON.parse(dataFile('lexicons/numbers.json')) as NumberLexicon;
   const triggers = buildTriggerIndex(JSON.parse(dataFile('lexicons/event-triggers.json')) as TriggerLexicon);
-  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues, numbers, triggers };
+  const figures = JSON.parse(dataFile('lexicons/figures.json')) as FigureLexicon;
+  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues, numbers, triggers, figures };
 }

@@ -15,6 +15,7 @@ import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
+import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import type { Stage } from '../stage.ts';
 import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
 
@@ -23,8 +24,6 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across
 const CLAUSE_BREAK = /^(?:[;:]|which|who|while|whereas|but|although|though|because|since|as|after|before|when|until|following)$/i;
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
-const KILL_WORDS = /^(?:killed|killing|kills|kill|dead|deaths?|died|martyrs?|martyred|lives|fatalities|bodies)$/i;
-const INJURY_WORDS = /^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$/i;
 
 export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
   return {
@@ -1040,35 +1039,10 @@ function tollOf(ctx: Ctx, si: number): { fatalities: number | null; injuries: nu
   const b = ctx.seg.sentenceTokenStart[si + 1]!;
   let fatalities: number | null = null;
   let injuries: number | null = null;
-  const summed = new Set<Quantity>();
   for (const q of ctx.numbers) {
-    if (q.kind !== 'count' || q.first < a || q.last >= b || summed.has(q)) continue;
-    // The words before the expression, its qualifier ("killing at least 16") left out.
-    let head = q.first;
-    while (head > a && ctx.seg.tokenStart[head - 1]! >= q.start) head--;
-    const before = ctx.lower.slice(Math.max(a, head - 2), head);
-    const after = ctx.lower.slice(q.last + 1, Math.min(b, q.last + 8));
-    const killBefore = before.some((w) => /^(?:killing|killed|kill|left|claimed)$/.test(w));
-    const injuryBefore = before.some((w) => /^(?:wounding|wounded|injuring|injured|leaving)$/.test(w)) && !killBefore;
-    const firstAfter = after.findIndex((w) => KILL_WORDS.test(w) || INJURY_WORDS.test(w));
-    const isKill = killBefore || (!injuryBefore && firstAfter >= 0 && KILL_WORDS.test(after[firstAfter]!));
-    const isInjury = !isKill && (injuryBefore || (firstAfter >= 0 && INJURY_WORDS.test(after[firstAfter]!)));
-    if (!isKill && !isInjury) continue;
-    if (/^(?:troops|soldiers|forces|missiles|rockets|drones|strikes|attacks|km|miles)$/.test(ctx.lower[q.last + 1] ?? '') && !killBefore && !injuryBefore) continue;
-    let count = q.value;
-    // "killed two senior officers … as well as five of their companions": the second count adds.
-    for (const q2 of ctx.numbers) {
-      if (q2 === q || q2.kind !== 'count' || q2.first <= q.last || q2.last >= b || q2.first - q.last > 20) continue;
-      const betweenWords = ctx.lower.slice(q.last + 1, q2.first);
-      const between = betweenWords.join(' ');
-      if (/\b(?:as well as|and|plus|along with)\b/.test(between) && !/[.;]/.test(between) && !betweenWords.some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w)) && !ctx.lower.slice(q2.last + 1, q2.last + 6).some((w) => INJURY_WORDS.test(w) || KILL_WORDS.test(w))) {
-        count += q2.value;
-        summed.add(q2);
-      }
-      break;
-    }
-    if (isKill) fatalities = (fatalities ?? 0) + count;
-    else injuries = (injuries ?? 0) + count;
+    if (!q.casualty || q.first < a || q.last >= b) continue;
+    if (q.casualty === 'killed') fatalities = (fatalities ?? 0) + q.value;
+    else injuries = (injuries ?? 0) + q.value;
   }
   return { fatalities, injuries };
 }

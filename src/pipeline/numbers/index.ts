@@ -6,6 +6,7 @@
 import { TokenKind, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
+import { markCasualties } from './casualty.ts';
 
 export const NUMBERS = 'numbers';
 
@@ -27,6 +28,10 @@ export interface Quantity {
   vague: boolean;
   qualifier: string | null;
   kind: 'count' | 'year' | 'date' | 'duration' | 'percent' | 'money' | 'ordinal' | 'time';
+  /** A count of the dead or the wounded (casualty.ts). */
+  casualty?: 'killed' | 'injured' | null;
+  /** Index (in the layer) of the casualty count this one adds to ("two officers … as well as five"). */
+  addsTo?: number;
 }
 
 interface Index {
@@ -148,7 +153,11 @@ export function numbersStage(lex: NumberLexicon): Stage {
     requires: ['segments', TIMEX],
     provides: [NUMBERS],
     run(doc: AnalysisDocument) {
-      doc.layers.set(NUMBERS, findQuantities(doc.text, doc.segments!, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? []));
+      const seg = doc.segments!;
+      const quantities = findQuantities(doc.text, seg, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? []);
+      const lower = (t: number) => doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+      for (let s = 0; s < seg.sentenceCount; s++) markCasualties(quantities, seg, lower, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
+      doc.layers.set(NUMBERS, quantities);
     },
   };
 }

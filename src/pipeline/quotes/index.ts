@@ -16,7 +16,9 @@ import { findCues, type Cue, type CueIndex } from './cues.ts';
 import { findQuotes, type QuotedSpan } from './marks.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite']);
-const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'any', 'no', 'all', 'some', 'more', 'several', 'many', 'both', 'none', 'israel', 'iran']);
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'any', 'no', 'all', 'some', 'more', 'several', 'many', 'both', 'none', 'israel', 'iran',
+  // A count opens a clause too: "said three of its fighters were killed", "said at least 16 died".
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundreds', 'thousands', 'dozens', 'scores', 'at', 'nearly', 'about', 'around', 'over', 'almost', 'only', 'most', 'few']);
 const ADVERBIAL_WORDS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'late', 'early', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'also', 'further', 'again', 'repeatedly', 'previously', 'recently', 'then', 'separately', 'publicly', 'privately', 'firmly', 'strongly', 'roundly', 'reportedly', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'time', 'the', 'a', 'an', 'statement', 'interview', 'tweet', 'post', 'speech', 'press', 'conference', 'with', 'to', 'reporters', 'journalists', 'separate', 'written', 'televised', 'joint', 'brief', 'its', 'his', 'her', 'their', 'weekly', 'daily', 'briefing', 'news']);
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
