@@ -8,6 +8,7 @@ import { datesStage } from '../pipeline/dates/index.ts';
 import { numbersStage } from '../pipeline/numbers/index.ts';
 import { eventsStage } from '../pipeline/events/index.ts';
 import { figuresStage } from '../pipeline/figures/index.ts';
+import { framingStage } from '../pipeline/framing/index.ts';
 import type { Resources } from './resources.ts';
 
 export function buildPipeline(resources: Resources): Pipeline {
@@ -20,5 +21,6 @@ export function buildPipeline(resources: Resources): Pipeline {
     numbersStage(resources.numbers),
     eventsStage(resources.triggers, resources.knowledge),
     figuresStage(resources.figures, resources.knowledge),
+    framingStage(resources.framing, resources.knowledge),
   ]);
 }

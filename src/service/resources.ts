@@ -11,6 +11,8 @@ import { KnowledgeBase } from '../kb/index.ts';
 import { buildCueIndex, type CueIndex, type ReportingLexicon } from '../pipeline/quotes/cues.ts';
 import type { NumberLexicon } from '../pipeline/numbers/index.ts';
 import type { FigureLexicon } from '../pipeline/figures/index.ts';
+import { TokenModel, type SerializedTokenModel } from '../pipeline/framing/token-model.ts';
+import { buildFramingIndex, type FramingEntry, type FramingIndex, type LearnedLexicon } from '../pipeline/framing/lexicon.ts';
 import { buildTriggerIndex, type TriggerIndex, type TriggerLexicon } from '../pipeline/events/triggers.ts';
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
@@ -28,6 +30,7 @@ export interface Resources {
   numbers: NumberLexicon;
   triggers: TriggerIndex;
   figures: FigureLexicon;
+  framing: FramingIndex;
 }
 
 export const NER_MODEL = 'models/ner-perceptron.json';
@@ -57,6 +60,19 @@ export interface ResourceOptions {
 
 export function dataFile(relative: string): string {
   return readFileSync(new URL(relative, `file://${DATA_DIR}`), 'utf8');
+}
+
+function tokenModelOrNull(json: SerializedTokenModel | null): TokenModel | null {
+  return json ? TokenModel.fromJSON(json) : null;
+}
+
+/** A data file that a script generates; absent, the analyzer does without it. */
+function optionalJson<T>(relative: string): T | null {
+  try {
+    return JSON.parse(dataFile(relative)) as T;
+  } catch {
+    return null;
+  }
 }
 
 export function jsonLines(text: string): unknown[] {
@@ -95,5 +111,10 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const numbers = JSON.parse(dataFile('lexicons/numbers.json')) as NumberLexicon;
   const triggers = buildTriggerIndex(JSON.parse(dataFile('lexicons/event-triggers.json')) as TriggerLexicon);
   const figures = JSON.parse(dataFile('lexicons/figures.json')) as FigureLexicon;
-  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues, numbers, triggers, figures };
+  const framing = buildFramingIndex(
+    [...(jsonLines(dataFile('lexicons/framing/labels.jsonl')) as FramingEntry[]), ...(jsonLines(dataFile('lexicons/framing/loaded.jsonl')) as FramingEntry[])],
+    optionalJson<LearnedLexicon>('lexicons/framing/learned-ptc.json'),
+    tokenModelOrNull(optionalJson<SerializedTokenModel>('models/framing-tokens.json')),
+  );
+  return { kb: entries, kbProblems: problems, knowledge, clean, abbreviations, entities, cues, numbers, triggers, figures, framing };
 }

@@ -1,0 +1,44 @@
+// What the framing rules read of a document: its tokens in lower case, entity mentions and quotes.
+import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import type { FramingCategory, Quote } from '../../core/record.ts';
+import type { KnowledgeBase } from '../../kb/index.ts';
+import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
+import type { FramingIndex } from './lexicon.ts';
+
+export interface FramingContext {
+  doc: AnalysisDocument;
+  text: string;
+  seg: Segmentation;
+  lower: string[];
+  tokenEntity: Int32Array;
+  quotes: Quote[];
+  kb: KnowledgeBase;
+  index: FramingIndex;
+}
+
+/** A framing span found by a rule, in tokens [first, last]. */
+export interface Candidate {
+  first: number;
+  last: number;
+  category: FramingCategory;
+  neutral: string | null;
+  refersTo: string | null;
+  /** Curated rules outrank learned phrases when spans overlap. */
+  curated: boolean;
+  weight: number;
+  rule: string;
+}
+
+export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: FramingIndex): FramingContext {
+  const seg = doc.segments!;
+  const lower: string[] = new Array(seg.tokenCount);
+  for (let t = 0; t < seg.tokenCount; t++) lower[t] = doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase().replace(/[’‘]/g, "'");
+  const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
+  return { doc, text: doc.text, seg, lower, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index };
+}
+
+export function tokenText(ctx: FramingContext, t: number): string {
+  return ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!);
+}
+
+export const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'that', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'which', 'who', 'will', 'would', 'not', 'no']);
