@@ -77,3 +77,22 @@ test('plain reporting carries no framing from the hand lexicon', () => {
   const list = framing('The minister met his counterpart in Baghdad on Tuesday to discuss trade and electricity supplies.');
   assert.deepEqual(list.filter((f) => f.neutral !== null), []);
 });
+
+test('the token model scores a token as the sum of its features', async () => {
+  const { loadResources } = await import('../../service/resources.ts');
+  const { framingContext } = await import('./context.ts');
+  const { insideMarks, lexiconCover, tokenFeatures } = await import('./token-model.ts');
+  const resources = loadResources({ tagger: false });
+  const model = resources.framing.tokenModel;
+  assert.ok(model, 'a token model is bundled');
+  const r = analyzeText('The “heroic” fighters waged a relentless, devastating war on the so-called regime of Damascus.');
+  const { segmentText } = await import('../segment/index.ts');
+  const doc = { text: r.text, segments: segmentText(r.text, resources.abbreviations), entities: [], quotes: [], layers: new Map() } as never;
+  const ctx = framingContext(doc, resources.knowledge, resources.framing);
+  const cover = lexiconCover(ctx);
+  const marks = insideMarks(ctx);
+  const scores = model.scoreAll(ctx, cover, marks);
+  for (let t = 0; t < ctx.seg.tokenCount; t++) {
+    assert.ok(Math.abs(scores[t]! - model.score(tokenFeatures(ctx, t, cover, marks))) < 1e-9, ctx.lower[t]);
+  }
+});

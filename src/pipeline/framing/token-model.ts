@@ -18,10 +18,29 @@ export interface SerializedTokenModel {
 export class TokenModel {
   private readonly weights: Map<string, number>;
   readonly threshold: number;
+  // The weights split by feature kind, so that scoring a token looks words up without building strings.
+  private readonly byKind = new Map<string, Map<string, number>>();
+  /** Pair features as nested maps, left word -> right word -> weight: no key strings to build. */
+  private readonly pairs = { pw: new Map<string, Map<string, number>>(), wn: new Map<string, Map<string, number>>() };
 
   constructor(weights: Map<string, number>, threshold: number) {
     this.weights = weights;
     this.threshold = threshold;
+    for (const [f, w] of weights) {
+      const eq = f.indexOf('=');
+      const kind = eq < 0 ? f : f.slice(0, eq);
+      const value = eq < 0 ? '' : f.slice(eq + 1);
+      let m = this.byKind.get(kind);
+      if (!m) this.byKind.set(kind, (m = new Map()));
+      m.set(value, w);
+      if (kind === 'pw' || kind === 'wn') {
+        const bar = value.lastIndexOf('|');
+        const left = value.slice(0, bar);
+        let inner = this.pairs[kind].get(left);
+        if (!inner) this.pairs[kind].set(left, (inner = new Map()));
+        inner.set(value.slice(bar + 1), w);
+      }
+    }
   }
 
   static fromJSON(json: SerializedTokenModel): TokenModel {
@@ -30,11 +49,83 @@ export class TokenModel {
     return new TokenModel(w, json.threshold);
   }
 
+  /** The score of a token from its feature list (training and tests; scoreAll is the fast path). */
   score(features: string[]): number {
     let s = 0;
     for (const f of features) s += this.weights.get(f) ?? 0;
     return s;
   }
+
+  private get(kind: string, value: string): number {
+    return this.byKind.get(kind)?.get(value) ?? 0;
+  }
+
+  private readonly wordCache = new Map<string, WordWeights>();
+
+  // The weights that depend on one word only, computed once per distinct word.
+  private word(w: string): WordWeights {
+    let info = this.wordCache.get(w);
+    if (info) return info;
+    let own = this.get('w', w) + this.get('s3', w.slice(-3)) + this.get('s2', w.slice(-2));
+    if (FUNCTION_WORDS.has(w)) own += this.get('fw', '');
+    if (w.includes('-')) own += this.get('hyph', '');
+    if (!/\p{L}/u.test(w)) own += this.get('punct', '');
+    info = { own, asPrev: this.get('p', w), asNext: this.get('n', w), pwLeft: this.pairs.pw.get(w) ?? null, wnLeft: this.pairs.wn.get(w) ?? null };
+    if (this.wordCache.size > 200_000) this.wordCache.clear();
+    this.wordCache.set(w, info);
+    return info;
+  }
+
+  /** Scores of every token: for each, the sum of the weights of tokenFeatures(ctx, t, …). */
+  scoreAll(ctx: FramingContext, cover: string[], marks: Uint8Array): Float64Array {
+    const n = ctx.seg.tokenCount;
+    const out = new Float64Array(n);
+    const info: WordWeights[] = new Array(n);
+    for (let t = 0; t < n; t++) info[t] = this.word(ctx.lower[t]!);
+    const bias = this.get('b', '');
+    const startPairs = this.pairs.pw.get('<s>') ?? null;
+    const start = this.get('p', '<s>');
+    const end = this.get('n', '</s>');
+    // The lexicon's verdict per token, as the three weights it takes part in.
+    const lexOf = (kind: string) => {
+      const m = this.byKind.get(kind);
+      const none = m?.get('') ?? 0;
+      return (t: number) => (t < 0 || t >= n ? m?.get(kind === 'lex' ? '' : '') ?? 0 : cover[t] === '' ? none : m?.get(cover[t]!) ?? 0);
+    };
+    const lex = lexOf('lex');
+    const lexp = lexOf('lexp');
+    const lexn = lexOf('lexn');
+    const cap = this.get('cap', '');
+    const caps = this.get('caps', '');
+    const inq = this.get('inq', '');
+    const ent = this.get('ent', '');
+    for (let t = 0; t < n; t++) {
+      const me = info[t]!;
+      let s = bias + me.own + (t > 0 ? info[t - 1]!.asPrev : start) + (t + 1 < n ? info[t + 1]!.asNext : end);
+      const pw = t > 0 ? info[t - 1]!.pwLeft : startPairs;
+      if (pw) s += pw.get(ctx.lower[t]!) ?? 0;
+      if (me.wnLeft) s += me.wnLeft.get(t + 1 < n ? ctx.lower[t + 1]! : '</s>') ?? 0;
+      s += lex(t) + lexp(t - 1) + lexn(t + 1);
+      const c = ctx.text.charCodeAt(ctx.seg.tokenStart[t]!);
+      if ((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(tokenText(ctx, t)))) {
+        const raw = tokenText(ctx, t);
+        s += raw.length > 1 && /^\p{Lu}+$/u.test(raw) ? caps : cap;
+      }
+      if (marks[t]) s += inq;
+      if (ctx.tokenEntity[t]! >= 0) s += ent;
+      out[t] = s;
+    }
+    return out;
+  }
+}
+
+interface WordWeights {
+  own: number;
+  asPrev: number;
+  asNext: number;
+  /** Pair weights with this word on the left, as the previous word (pw) and as the current one (wn). */
+  pwLeft: Map<string, number> | null;
+  wnLeft: Map<string, number> | null;
 }
 
 /** Per token of the document, whether a hand-lexicon phrase covers it (its category, or ""). */
@@ -69,9 +160,8 @@ export function tokenFeatures(ctx: FramingContext, t: number, cover: string[], m
   const w = ctx.lower[t]!;
   const prev = ctx.lower[t - 1] ?? '<s>';
   const next = ctx.lower[t + 1] ?? '</s>';
-  const raw = tokenText(ctx, t);
   const f = [
-    'b',
+    'b=',
     `w=${w}`,
     `p=${prev}`,
     `n=${next}`,
@@ -83,11 +173,20 @@ export function tokenFeatures(ctx: FramingContext, t: number, cover: string[], m
     `lexp=${cover[t - 1] ?? ''}`,
     `lexn=${cover[t + 1] ?? ''}`,
   ];
+  for (const flag of tokenFlags(ctx, t, marks)) f.push(flag);
+  return f;
+}
+
+/** The yes/no features of a token. */
+function tokenFlags(ctx: FramingContext, t: number, marks: Uint8Array): string[] {
+  const w = ctx.lower[t]!;
+  const raw = tokenText(ctx, t);
+  const f: string[] = [];
   if (FUNCTION_WORDS.has(w)) f.push('fw');
   if (/^\p{Lu}/u.test(raw)) f.push(/^\p{Lu}+$/u.test(raw) && raw.length > 1 ? 'caps' : 'cap');
   if (!/\p{L}/u.test(raw)) f.push('punct');
   if (marks[t]) f.push('inq');
-  if (/-/.test(w)) f.push('hyph');
+  if (w.includes('-')) f.push('hyph');
   if (ctx.tokenEntity[t]! >= 0) f.push('ent');
   return f;
 }

@@ -257,7 +257,9 @@ export class TaggerModel {
     let prev2 = -1;
     const cap = s.cap;
     for (let i = 0; i < len; i++) {
-      if (cap && !cap[i] && !(i > 0 && cap[i - 1]) && !(i + 1 < len && cap[i + 1]) && !(i > 0 && prev !== 0)) {
+      // A word with no capital (or digit) neither starts a name nor, after an O, continues one: it is O
+      // without being scored. Inside a name ("Council of Representatives") it is scored.
+      if (cap && !cap[i] && !(i > 0 && prev !== 0)) {
         prev2 = i === 0 ? -1 : prev;
         prev = 0;
         out[i] = 'O';
