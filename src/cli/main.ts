@@ -1,10 +1,12 @@
 // The `sitrep` command line: thin adapters over the service layer. Data goes to stdout, status to stderr.
 // Exit status: 0 all good, 1 some inputs failed, 2 usage error.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import { analyzeCommand } from './analyze.ts';
 import { processIo, type CliIo } from './io.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const USAGE = `sitrep ${VERSION}: evidence-linked analysis of conflict and political news
 

@@ -1,11 +1,11 @@
 // Reads knowledge-base files from disk: every *.jsonl under the given files or folders.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DATA_DIR } from '../paths.ts';
 import { checkKbConsistency, parseKbJsonl, type KbProblem } from './parse.ts';
 import type { KbEntry } from './schema.ts';
 
-export const BUNDLED_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
+export const BUNDLED_KB_DIR = join(DATA_DIR, 'kb');
 
 export interface LoadedKb {
   entries: KbEntry[];

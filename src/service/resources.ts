@@ -1,7 +1,7 @@
 // Loads everything the analyzer knows from data/ (and user KB files): the knowledge base, lexicons and
 // models. The only place that reads them from disk; stages receive them built.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { buildCleanResources, type ChromeLexicon, type CleanResources } from '../clean/resources.ts';
 import { BUNDLED_KB_DIR, loadKbFiles } from '../kb/load.ts';
 import type { KbProblem } from '../kb/parse.ts';
@@ -17,7 +17,8 @@ import { buildTriggerIndex, type TriggerIndex, type TriggerLexicon } from '../pi
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
 
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export { DATA_DIR } from '../paths.ts';
+import { DATA_DIR } from '../paths.ts';
 
 export interface Resources {
   kb: KbEntry[];
@@ -59,7 +60,7 @@ export interface ResourceOptions {
 }
 
 export function dataFile(relative: string): string {
-  return readFileSync(new URL(relative, `file://${DATA_DIR}`), 'utf8');
+  return readFileSync(join(DATA_DIR, relative), 'utf8');
 }
 
 function tokenModelOrNull(json: SerializedTokenModel | null): TokenModel | null {

@@ -824,15 +824,6 @@ function byEntity(ctx: Ctx, from: number, to: number): number {
   return -1;
 }
 
-// "… killed in a US drone strike": the actor is the premodifier of the strike.
-function inStrikeActor(ctx: Ctx, from: number, to: number): number {
-  for (let t = from; t <= Math.min(to, from + 8); t++) {
-    const entries = ctx.triggers.byFirst.get(ctx.lower[t]!);
-    if (entries?.some((e) => e.pos === 'noun' && e.def.type === 'ASSAULT')) return premodifierEntity(ctx, t, from);
-  }
-  return -1;
-}
-
 // A premodifier or possessor of a nominal trigger: "a US drone strike", "Israel's onslaught",
 // "the Israeli attack", "Washington's assassination of".
 function premodifierEntity(ctx: Ctx, head: number, from: number): number {

@@ -576,21 +576,6 @@ function subjectPhrase(ctx: Ctx, from: number, cue: number): Speaker | null {
   return { entity: -1, text: words.join(' ').replace(/\s+([,.'’])/g, '$1') };
 }
 
-// Without an entity, the words that name the speaker: "a senior US State Department official".
-function nounPhraseBefore(ctx: Ctx, from: number, to: number): Speaker | null {
-  let start = -1;
-  for (let t = to - 1; t >= from && to - t <= 8; t--) {
-    const w = tokenText(ctx, t).toLowerCase();
-    if (/^[,.;:"“”]$/.test(w) || (ctx.seg.tokenShape[t]! & TokenShape.Lower && /(?:ed|s)$/.test(w) && t === to - 1)) break;
-    if (/^(?:the|a|an)$/.test(w)) {
-      start = t;
-      break;
-    }
-  }
-  if (start < 0) return null;
-  return { entity: -1, text: ctx.text.slice(ctx.seg.tokenStart[start]!, ctx.seg.tokenEnd[to - 1]!) };
-}
-
 function nounPhraseAfter(ctx: Ctx, from: number, to: number): Speaker {
   let end = from;
   while (end <= to && !/^[,.;:]$/.test(tokenText(ctx, end)) && end - from < 8) end++;

@@ -26,7 +26,6 @@ export class TaggerModel {
   private readonly weights: Float32Array;
   private readonly allowed: Uint8Array; // allowed[prev * n + cur]
   private readonly wordCache = new Map<string, WordInfo>();
-  private readonly pairCache = new Map<string, number>();
   private readonly tPrev: Int32Array;
   /** t-2t-1 ids indexed by (prev2 + 1) * (n + 1) + (prev + 1), -1 standing for the sentence start. */
   private readonly tPrev2: Int32Array;
@@ -141,12 +140,6 @@ export class TaggerModel {
   private addFeature(scores: Float64Array, feature: string): void {
     const id = this.index.get(feature);
     if (id === undefined) return;
-    const base = id * this.nLabels;
-    for (let l = 0; l < this.nLabels; l++) scores[l]! += this.weights[base + l]!;
-  }
-
-  private add(scores: Float64Array, id: number): void {
-    if (id < 0) return;
     const base = id * this.nLabels;
     for (let l = 0; l < this.nLabels; l++) scores[l]! += this.weights[base + l]!;
   }
