@@ -13,10 +13,11 @@ import { parseInput } from '../src/ingest/parse-input.ts';
 import { Analyzer } from '../src/service/analyze.ts';
 import { buildPipeline } from '../src/service/pipeline.ts';
 import { loadResources } from '../src/service/resources.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '50' }, corpus: { type: 'string' }, json: { type: 'boolean' } } });
 const targetBytes = Number(values.mb) * 1048576;
-const corpusDir = resolve(values.corpus ?? new URL('../../shared/corpus', import.meta.url).pathname);
+const corpusDir = resolve(values.corpus ?? join(PROJECT_ROOT, '..', 'shared', 'corpus'));
 if (!existsSync(corpusDir)) {
   console.error(`bench: no corpus at ${corpusDir} (pass --corpus DIR)`);
   process.exit(2);

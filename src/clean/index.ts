@@ -231,8 +231,9 @@ function trailingFooter(u: Unit, res: CleanResources): { unit: Unit; outlet?: Ru
   const re = /(?<=[.!?]["”’]?)\s+(?=\p{Lu}|©)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(u.text))) {
+    // Counting stops past the limit: a long last paragraph has many boundaries to try.
+    if (countWords(u.text, m.index + m[0].length, 41) > 40) continue;
     const tail = u.text.slice(m.index + m[0].length);
-    if (countWords(tail) > 40) continue;
     for (const pattern of res.outletFooter) {
       const f = pattern.exec(tail);
       if (f) {

@@ -73,12 +73,13 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 0x200b || (c >= 0x2000 && c <= 0x200a) || c === 12 || c === 11;
 }
 
-export function countWords(s: string): number {
+/** Words of `s` from `from` on, counted up to `limit` at most. */
+export function countWords(s: string, from = 0, limit = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const space = s.charCodeAt(i) <= 32 || isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n >= limit) return n;
     inWord = !space;
   }
   return n;

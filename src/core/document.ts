@@ -59,6 +59,22 @@ export interface Segmentation {
   paragraphCount: number;
 }
 
+/** One distinct word: its text, its lower-case form, and what stages computed about it once. */
+export interface WordType {
+  readonly text: string;
+  readonly lower: string;
+  /** Per-word results of stages, each stage (or model) under its own slot number (words/wordSlot()). */
+  readonly memo: unknown[];
+}
+
+/** Each token's word, as objects and strings shared by every occurrence of the same word, so that later
+ *  stages neither cut and hash the text again for every token nor look the word up in their own maps. */
+export interface Words {
+  types: WordType[];
+  text: string[];
+  lower: string[];
+}
+
 export interface CleanedParts {
   text: string;
   title: string | null;
@@ -83,6 +99,7 @@ export interface AnalysisDocument {
   offsets: OffsetMap | null;
   removed: { text: string; rule: string }[];
   segments?: Segmentation;
+  words?: Words;
   entities?: Entity[];
   quotes?: Quote[];
   events?: AnalysisEvent[];

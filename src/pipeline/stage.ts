@@ -7,6 +7,7 @@ import type { AnalysisDocument } from '../core/document.ts';
 export type Layer =
   | 'text'
   | 'segments'
+  | 'words'
   | 'entities'
   | 'quotes'
   | 'events'

@@ -2,6 +2,7 @@
 import { Pipeline } from '../pipeline/index.ts';
 import { languageStage } from '../pipeline/language/index.ts';
 import { segmentStage } from '../pipeline/segment/index.ts';
+import { wordsStage } from '../pipeline/words/index.ts';
 import { entitiesStage } from '../pipeline/entities/index.ts';
 import { quotesStage } from '../pipeline/quotes/index.ts';
 import { datesStage } from '../pipeline/dates/index.ts';
@@ -15,6 +16,7 @@ export function buildPipeline(resources: Resources): Pipeline {
   return Pipeline.build([
     languageStage,
     segmentStage(resources.abbreviations),
+    wordsStage,
     entitiesStage(resources.entities),
     quotesStage(resources.cues, resources.knowledge),
     datesStage,

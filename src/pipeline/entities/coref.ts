@@ -1,7 +1,7 @@
 // Pronouns and role nouns ("he", "its", "the cleric", "the group", "the Arab country") to the entity they
 // refer to: the most recently named entity of a compatible type in the same or the previous paragraphs.
 // Expletive "it" ("it is unclear") refers to nothing.
-import { TokenShape, type Segmentation } from '../../core/document.ts';
+import { TokenShape, type Segmentation, type Words } from '../../core/document.ts';
 import { tokenKey } from '../../kb/index.ts';
 import type { Cluster } from './link.ts';
 import type { Mention } from './recognize.ts';
@@ -10,7 +10,7 @@ import type { EntityResources, RoleConstraint } from './resources.ts';
 const EXPLETIVE_AFTER = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'has', 'had', 'will', 'would', 'may', 'might', 'could', 'takes', 'took', 'became', 'becomes']);
 const MAX_SENTENCES_BACK = 4;
 
-export function resolveReferences(text: string, seg: Segmentation, clusters: Cluster[], res: EntityResources): void {
+export function resolveReferences(text: string, seg: Segmentation, words: Words, clusters: Cluster[], res: EntityResources): void {
   const tokenCluster = new Int32Array(seg.tokenCount).fill(-1);
   clusters.forEach((c, ci) => {
     for (const m of c.mentions) for (let t = m.first; t <= m.last; t++) tokenCluster[t] = ci;
@@ -19,8 +19,8 @@ export function resolveReferences(text: string, seg: Segmentation, clusters: Clu
   for (let s = 0; s < seg.sentenceCount; s++) {
     for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   }
-  const word = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!);
-  const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? word(t).toLowerCase() : '');
+  const word = (t: number) => words.text[t]!;
+  const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? words.lower[t]! : '');
   // Last token at which each cluster was mentioned, updated as the scan moves on.
   const lastSeen = new Int32Array(clusters.length).fill(-1);
   const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);

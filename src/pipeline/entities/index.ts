@@ -14,6 +14,7 @@ import { linkMentions, longestName, type Cluster } from './link.ts';
 import { recognizeSentence, sentenceTokens, type Mention } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
 import { DocumentHistory } from './tagger/features.ts';
+import { wordsOf } from '../words/index.ts';
 
 export const ENTITY_MENTIONS = 'entity-mentions';
 
@@ -26,17 +27,18 @@ export interface EntityLayer {
 export function entitiesStage(res: EntityResources): Stage {
   return {
     name: 'entities',
-    requires: ['segments'],
+    requires: ['segments', 'words'],
     provides: ['entities', ENTITY_MENTIONS],
     run(doc: AnalysisDocument) {
       const seg = doc.segments!;
       const mentions: Mention[] = [];
       const history = new DocumentHistory();
+      const words = wordsOf(doc);
       for (let s = 0; s < seg.sentenceCount; s++) {
-        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(doc.text, seg, s), res, history));
+        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(seg, words, s), res, history));
       }
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
-      resolveReferences(doc.text, seg, clusters, res);
+      resolveReferences(doc.text, seg, words, clusters, res);
       const entities: Entity[] = [];
       const used = new Set<string>();
       const tokenEntity = new Int32Array(seg.tokenCount).fill(-1);

@@ -9,9 +9,10 @@
 //   support says so; a lone KB surname is weak until the document names the person in full.
 // - "American forces", "Iranian military": a state acting through its forces is the state itself.
 // - Labels that name an entity ("the Zionist entity") are mentions of it (data/lexicons/framing/labels).
-import { TokenShape, type Segmentation } from '../../core/document.ts';
+import { TokenShape, type Segmentation, type WordType, type Words } from '../../core/document.ts';
+import { wordSlot } from '../words/index.ts';
 import type { EntityType } from '../../core/record.ts';
-import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
+import { ARTICLE_KEY, lowerKey, tokenKey } from '../../kb/index.ts';
 import { monthNumber } from '../../ingest/dates.ts';
 import { kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
@@ -48,6 +49,7 @@ export interface SentenceTokens {
   words: string[];
   keys: string[];
   lower: string[];
+  types: WordType[];
   shapes: number[];
   /** 1 where the word is capitalised (or an "al-X" name part). */
   cap: Uint8Array;
@@ -61,30 +63,45 @@ interface Span {
 
 const QUOTE_OR_APOSTROPHE = /^["'“”‘’«»`´]+$/;
 const NOT_NAMES = new Set(['nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody', 'none', 'all', 'both', 'each', 'many', 'most', 'some', 'several', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'when', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow']);
-const PAREN = /^[()]$/;
 
-export function sentenceTokens(text: string, seg: Segmentation, sentence: number): SentenceTokens {
+/** A word's knowledge-base token key (kb/tokenKey) and that key in lower case, memoised on the word. */
+interface WordKeys {
+  key: string;
+  lower: string;
+}
+const KEYS_SLOT = wordSlot();
+
+export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: number): SentenceTokens {
   const a = seg.sentenceTokenStart[sentence]!;
   const b = seg.sentenceTokenStart[sentence + 1]!;
   const words: string[] = [];
   const shapes: number[] = [];
   const keys: string[] = [];
+  const lower: string[] = [];
   for (let i = a; i < b; i++) {
-    const w = text.slice(seg.tokenStart[i]!, seg.tokenEnd[i]!);
+    const type = docWords.types[i]!;
+    const w = type.text;
     words.push(w);
     shapes.push(seg.tokenShape[i]!);
     // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
     // Resistance)") are skipped inside a match.
-    const glued = i > a && seg.tokenStart[i] === seg.tokenEnd[i - 1];
-    if ((QUOTE_OR_APOSTROPHE.test(w) && glued && /^['’]$/.test(w)) || PAREN.test(w)) keys.push(ARTICLE_KEY);
-    else keys.push(tokenKey(w));
+    if (w.length === 1 && (w === '(' || w === ')' || ((w === "'" || w === '’') && i > a && seg.tokenStart[i] === seg.tokenEnd[i - 1]))) {
+      keys.push(ARTICLE_KEY);
+      lower.push(ARTICLE_KEY);
+      continue;
+    }
+    let k = type.memo[KEYS_SLOT] as WordKeys | undefined;
+    if (!k) type.memo[KEYS_SLOT] = k = { key: tokenKey(w), lower: '' };
+    if (!k.lower) k.lower = lowerKey(k.key);
+    keys.push(k.key);
+    lower.push(k.lower);
   }
   const cap = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const sh = shapes[i]!;
     cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(words[i]!)) ? 1 : 0;
   }
-  return { sentence, first: a, words, keys, lower: keys.map((k) => k.toLowerCase()), shapes, cap };
+  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
@@ -103,7 +120,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)), cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)), cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
   const tagged = mergeKunya(spansOf(tags), st);
   const spanAt = new Int32Array(n).fill(-1);
   tagged.forEach((t, k) => {

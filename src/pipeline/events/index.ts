@@ -8,6 +8,7 @@
 // attacks announced by a speaker are that speaker's threats. Dates, places and tolls come from the
 // clause. One happening mentioned several times is one event.
 import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import { wordsOf } from '../words/index.ts';
 import type { AnalysisEvent, Entity, EventStatus, PloverType, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { tokenKey } from '../../kb/index.ts';
@@ -28,7 +29,7 @@ const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
 export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
   return {
     name: 'events',
-    requires: ['segments', 'entities', ENTITY_MENTIONS, 'quotes', TIMEX, NUMBERS],
+    requires: ['segments', 'words', 'entities', ENTITY_MENTIONS, 'quotes', TIMEX, NUMBERS],
     provides: ['events'],
     run(doc: AnalysisDocument) {
       doc.events = extractEvents(doc, triggers, kb);
@@ -64,8 +65,7 @@ interface Draft extends AnalysisEvent {
 export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb: KnowledgeBase): AnalysisEvent[] {
   const seg = doc.segments!;
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer;
-  const lower: string[] = new Array(seg.tokenCount);
-  for (let t = 0; t < seg.tokenCount; t++) lower[t] = doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const lower = wordsOf(doc).lower;
   const sentenceOf = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   const ctx: Ctx = {

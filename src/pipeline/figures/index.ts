@@ -8,6 +8,7 @@
 // after"). Years, dates, ages, ordinals, clock times, percentages and numbers that are part of a name
 // ("Tower 22", "Resolution 2334") are not figures.
 import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import { wordsOf } from '../words/index.ts';
 import type { Figure, Quote } from '../../core/record.ts';
 import { tokenKey, type KnowledgeBase } from '../../kb/index.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
@@ -48,7 +49,7 @@ export function figuresStage(lex: FigureLexicon, kb: KnowledgeBase): Stage {
   const ix = buildFigureIndex(lex);
   return {
     name: 'figures',
-    requires: ['segments', 'entities', ENTITY_MENTIONS, 'quotes', TIMEX, NUMBERS],
+    requires: ['segments', 'words', 'entities', ENTITY_MENTIONS, 'quotes', TIMEX, NUMBERS],
     provides: ['figures'],
     run(doc: AnalysisDocument) {
       doc.figures = extractFigures(doc, ix, kb);
@@ -74,9 +75,9 @@ const OF_DETERMINERS = /^(?:the|their|its|his|her|our|those|these|them|whom|whic
 export function extractFigures(doc: AnalysisDocument, ix: FigureIndex, kb: KnowledgeBase): Figure[] {
   const seg = doc.segments!;
   const text = doc.text;
-  const lowerCache: string[] = new Array(seg.tokenCount);
-  const word = (t: number) => (t >= 0 && t < seg.tokenCount ? text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!) : '');
-  const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? (lowerCache[t] ??= word(t).toLowerCase()) : '');
+  const words = wordsOf(doc);
+  const word = (t: number) => (t >= 0 && t < seg.tokenCount ? words.text[t]! : '');
+  const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? words.lower[t]! : '');
   const sentenceOf = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   const ctx: Ctx = { text, seg, lower, word, layer: doc.layers.get(ENTITY_MENTIONS) as EntityLayer, doc, ix, kb, sentenceOf };

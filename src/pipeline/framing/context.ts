@@ -1,5 +1,6 @@
 // What the framing rules read of a document: its tokens in lower case, entity mentions and quotes.
-import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import type { AnalysisDocument, Segmentation, WordType } from '../../core/document.ts';
+import { wordsOf } from '../words/index.ts';
 import type { FramingCategory, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
@@ -10,6 +11,8 @@ export interface FramingContext {
   text: string;
   seg: Segmentation;
   lower: string[];
+  /** The tokens' word types (their memo slots hold per-word results). */
+  types: WordType[];
   tokenEntity: Int32Array;
   quotes: Quote[];
   kb: KnowledgeBase;
@@ -31,10 +34,25 @@ export interface Candidate {
 
 export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: FramingIndex): FramingContext {
   const seg = doc.segments!;
+  const words = wordsOf(doc);
   const lower: string[] = new Array(seg.tokenCount);
-  for (let t = 0; t < seg.tokenCount; t++) lower[t] = doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase().replace(/[’‘]/g, "'");
+  for (let t = 0; t < seg.tokenCount; t++) lower[t] = foldQuotes(words.lower[t]!);
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
-  return { doc, text: doc.text, seg, lower, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index };
+  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index };
+}
+
+const folded = new Map<string, string>();
+
+// Curly apostrophes as straight ones ("don’t" = "don't"); words without one are returned as they are.
+function foldQuotes(w: string): string {
+  if (w.indexOf('’') < 0 && w.indexOf('‘') < 0) return w;
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = w.replace(/[’‘]/g, "'");
+    if (folded.size > 20_000) folded.clear();
+    folded.set(w, f);
+  }
+  return f;
 }
 
 export function tokenText(ctx: FramingContext, t: number): string {

@@ -23,7 +23,7 @@ const RULES: ((ctx: FramingContext) => Candidate[])[] = [whatTheyCall, scareQuot
 export function framingStage(index: FramingIndex, kb: KnowledgeBase): Stage {
   return {
     name: 'framing',
-    requires: ['segments', 'entities', ENTITY_MENTIONS, 'quotes'],
+    requires: ['segments', 'words', 'entities', ENTITY_MENTIONS, 'quotes'],
     provides: ['framing'],
     run(doc: AnalysisDocument) {
       doc.framing = extractFraming(doc, index, kb);

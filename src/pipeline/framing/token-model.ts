@@ -5,6 +5,7 @@
 import type { FramingContext } from './context.ts';
 import { FUNCTION_WORDS, tokenText } from './context.ts';
 import { matchAt } from './rules/lexicon-phrases.ts';
+import { wordSlot } from '../words/index.ts';
 
 export interface SerializedTokenModel {
   format: 'sitrep-binary-perceptron@1';
@@ -20,8 +21,10 @@ export class TokenModel {
   readonly threshold: number;
   // The weights split by feature kind, so that scoring a token looks words up without building strings.
   private readonly byKind = new Map<string, Map<string, number>>();
-  /** Pair features as nested maps, left word -> right word -> weight: no key strings to build. */
-  private readonly pairs = { pw: new Map<string, Map<string, number>>(), wn: new Map<string, Map<string, number>>() };
+  /** Pair features as nested maps, left word -> right word's number -> weight: no key strings to build,
+   *  and a word that is never a pair's right side skips the lookup. */
+  private readonly pairs = { pw: new Map<string, Map<number, number>>(), wn: new Map<string, Map<number, number>>() };
+  private readonly rightWords = { pw: new Map<string, number>(), wn: new Map<string, number>() };
 
   constructor(weights: Map<string, number>, threshold: number) {
     this.weights = weights;
@@ -38,7 +41,11 @@ export class TokenModel {
         const left = value.slice(0, bar);
         let inner = this.pairs[kind].get(left);
         if (!inner) this.pairs[kind].set(left, (inner = new Map()));
-        inner.set(value.slice(bar + 1), w);
+        const right = value.slice(bar + 1);
+        const ids = this.rightWords[kind];
+        let id = ids.get(right);
+        if (id === undefined) ids.set(right, (id = ids.size));
+        inner.set(id, w);
       }
     }
   }
@@ -61,6 +68,8 @@ export class TokenModel {
   }
 
   private readonly wordCache = new Map<string, WordWeights>();
+  /** This model's slot in WordType.memo. */
+  private readonly slot = wordSlot();
 
   // The weights that depend on one word only, computed once per distinct word.
   private word(w: string): WordWeights {
@@ -70,7 +79,15 @@ export class TokenModel {
     if (FUNCTION_WORDS.has(w)) own += this.get('fw', '');
     if (w.includes('-')) own += this.get('hyph', '');
     if (!/\p{L}/u.test(w)) own += this.get('punct', '');
-    info = { own, asPrev: this.get('p', w), asNext: this.get('n', w), pwLeft: this.pairs.pw.get(w) ?? null, wnLeft: this.pairs.wn.get(w) ?? null };
+    info = {
+      own,
+      asPrev: this.get('p', w),
+      asNext: this.get('n', w),
+      pwLeft: this.pairs.pw.get(w) ?? null,
+      wnLeft: this.pairs.wn.get(w) ?? null,
+      pwRight: this.rightWords.pw.get(w) ?? -1,
+      wnRight: this.rightWords.wn.get(w) ?? -1,
+    };
     if (this.wordCache.size > 200_000) this.wordCache.clear();
     this.wordCache.set(w, info);
     return info;
@@ -81,9 +98,15 @@ export class TokenModel {
     const n = ctx.seg.tokenCount;
     const out = new Float64Array(n);
     const info: WordWeights[] = new Array(n);
-    for (let t = 0; t < n; t++) info[t] = this.word(ctx.lower[t]!);
+    const slot = this.slot;
+    for (let t = 0; t < n; t++) {
+      // The folded lower-case form depends on the word type alone: memoised on it.
+      const memo = ctx.types[t]!.memo;
+      info[t] = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(ctx.lower[t]!));
+    }
     const bias = this.get('b', '');
     const startPairs = this.pairs.pw.get('<s>') ?? null;
+    const endRight = this.rightWords.wn.get('</s>') ?? -1;
     const start = this.get('p', '<s>');
     const end = this.get('n', '</s>');
     // The lexicon's verdict per token, as the three weights it takes part in.
@@ -103,8 +126,11 @@ export class TokenModel {
       const me = info[t]!;
       let s = bias + me.own + (t > 0 ? info[t - 1]!.asPrev : start) + (t + 1 < n ? info[t + 1]!.asNext : end);
       const pw = t > 0 ? info[t - 1]!.pwLeft : startPairs;
-      if (pw) s += pw.get(ctx.lower[t]!) ?? 0;
-      if (me.wnLeft) s += me.wnLeft.get(t + 1 < n ? ctx.lower[t + 1]! : '</s>') ?? 0;
+      if (pw && me.pwRight >= 0) s += pw.get(me.pwRight) ?? 0;
+      if (me.wnLeft) {
+        const right = t + 1 < n ? info[t + 1]!.wnRight : endRight;
+        if (right >= 0) s += me.wnLeft.get(right) ?? 0;
+      }
       s += lex(t) + lexp(t - 1) + lexn(t + 1);
       const c = ctx.text.charCodeAt(ctx.seg.tokenStart[t]!);
       if ((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(tokenText(ctx, t)))) {
@@ -124,8 +150,11 @@ interface WordWeights {
   asPrev: number;
   asNext: number;
   /** Pair weights with this word on the left, as the previous word (pw) and as the current one (wn). */
-  pwLeft: Map<string, number> | null;
-  wnLeft: Map<string, number> | null;
+  pwLeft: Map<number, number> | null;
+  wnLeft: Map<number, number> | null;
+  /** The word's number as a pair's right side (-1: never one). */
+  pwRight: number;
+  wnRight: number;
 }
 
 /** Per token of the document, whether a hand-lexicon phrase covers it (its category, or ""). */

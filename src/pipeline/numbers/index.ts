@@ -3,7 +3,8 @@
 // Requires: segments, timex. Provides: the layer "numbers". Years, dates, durations ("four years"),
 // times, ordinals, percentages and money are marked by kind so that later stages can tell them from
 // counts of people and things.
-import { TokenKind, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
+import { TokenKind, type AnalysisDocument, type Segmentation, type Words } from '../../core/document.ts';
+import { computeWords, wordsOf } from '../words/index.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { markCasualties } from './casualty.ts';
@@ -58,11 +59,11 @@ export function buildNumberIndex(lex: NumberLexicon): Index {
 
 const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
 
-export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = []): Quantity[] {
+export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = [], words: Words = computeWords(text, seg)): Quantity[] {
   const timex = [...timexIn].sort((a, b) => a.start - b.start);
   const out: Quantity[] = [];
-  const word = (t: number) => (t < seg.tokenCount ? text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!) : '');
-  const lower = (t: number) => word(t).toLowerCase();
+  const word = (t: number) => (t < seg.tokenCount ? words.text[t]! : '');
+  const lower = (t: number) => (t < seg.tokenCount ? words.lower[t]! : '');
   const phrase = (t: number, n: number) => {
     const w: string[] = [];
     for (let k = 0; k < n; k++) w.push(lower(t + k));
@@ -150,12 +151,13 @@ export function numbersStage(lex: NumberLexicon): Stage {
   const ix = buildNumberIndex(lex);
   return {
     name: 'numbers',
-    requires: ['segments', TIMEX],
+    requires: ['segments', 'words', TIMEX],
     provides: [NUMBERS],
     run(doc: AnalysisDocument) {
       const seg = doc.segments!;
-      const quantities = findQuantities(doc.text, seg, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? []);
-      const lower = (t: number) => doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+      const words = wordsOf(doc);
+      const quantities = findQuantities(doc.text, seg, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], words);
+      const lower = (t: number) => words.lower[t] ?? '';
       for (let s = 0; s < seg.sentenceCount; s++) markCasualties(quantities, seg, lower, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
       doc.layers.set(NUMBERS, quantities);
     },

@@ -7,6 +7,7 @@
 // "according to X". Speakers are entities (pronouns and role nouns resolve through coreference).
 // Leaves out: belief and perception ("he thinks") unless they come with a quotation.
 import { TokenShape, type AnalysisDocument, type Segmentation } from '../../core/document.ts';
+import { wordsOf } from '../words/index.ts';
 import type { Entity, Quote } from '../../core/record.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
@@ -25,7 +26,7 @@ const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 export function quotesStage(cues: CueIndex, kb: KnowledgeBase | null = null): Stage {
   return {
     name: 'quotes',
-    requires: ['segments', 'entities', ENTITY_MENTIONS],
+    requires: ['segments', 'words', 'entities', ENTITY_MENTIONS],
     provides: ['quotes'],
     run(doc: AnalysisDocument) {
       doc.quotes = extractQuotes(doc, cues, kb);
@@ -67,8 +68,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb };
 
   // Cues of every sentence, outside quotations.
-  const lowered: string[] = new Array(seg.tokenCount);
-  for (let t = 0; t < seg.tokenCount; t++) lowered[t] = text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!).toLowerCase();
+  const lowered = wordsOf(doc).lower;
   const lower = (t: number) => lowered[t] ?? '';
   const cueList: Cue[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {

@@ -1,6 +1,7 @@
 // Features of the named-entity tagger, shared by training (scripts/train-ner.ts) and tagging, so that
 // both see exactly the same strings. Word features depend on the word alone and are cached per word type
 // at tagging time; context features look at the neighbours; history features at the tags already chosen.
+import type { WordType } from '../../../core/document.ts';
 
 /** Compressed word shape: Kabul -> Xx, IRGC -> X, 33,634 -> d,d, al-Muhandis -> x-Xx, U.S. -> X.X. */
 export function wordShape(word: string): string {
@@ -41,6 +42,8 @@ export function wordFeatures(word: string): string[] {
 
 export interface SentenceView {
   words: readonly string[];
+  /** The words as shared word types, when known: the tagger memoises what it looks up on them. */
+  types?: readonly WordType[];
   /** Knowledge-base gazetteer label per token ('' when none): B-PLACE, I-ORG, ... */
   gaz: readonly string[];
   /** Whether token i opens its sentence (its capital letter then says less). */

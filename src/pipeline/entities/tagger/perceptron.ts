@@ -2,6 +2,7 @@
 // right, each token's label is the best-scoring one given its word, context and gazetteer features and
 // the two labels before it; an I- label may only continue a B-/I- label of the same type.
 import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, wordShape, type SentenceView } from './features.ts';
+import { wordSlot } from '../../words/index.ts';
 
 export interface SerializedModel {
   format: 'sitrep-perceptron@2';
@@ -25,7 +26,10 @@ export class TaggerModel {
   private readonly index: Map<string, number>;
   private readonly weights: Float32Array;
   private readonly allowed: Uint8Array; // allowed[prev * n + cur]
-  private readonly wordCache = new Map<string, WordInfo>();
+  private wordCache = new Map<string, WordInfo>();
+  /** This model's slot in WordType.memo. */
+  private readonly slot = wordSlot();
+  private oldWordCache = new Map<string, WordInfo>();
   private readonly tPrev: Int32Array;
   /** t-2t-1 ids indexed by (prev2 + 1) * (n + 1) + (prev + 1), -1 standing for the sentence start. */
   private readonly tPrev2: Int32Array;
@@ -51,10 +55,15 @@ export class TaggerModel {
     };
     for (const f of index.keys()) {
       const m = /^(?:w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
-      if (!m) continue;
-      this.pairLeft.add(m[1]!);
-      this.pairRight.add(m[2]!);
+      if (m) {
+        this.pairLeft.add(m[1]!);
+        this.pairRight.add(m[2]!);
+        continue;
+      }
+      const t = /^t-1w(\+1)?=[^|]*\|(.*)$/.exec(f);
+      if (t) (t[1] ? this.afterLabelWordsNext : this.afterLabelWords).add(t[2]!);
     }
+    this.noLabelIds = new Int32Array(n).fill(-1);
     this.start = this.edgeInfo('<s>');
     this.end = this.edgeInfo('</s>');
     // Most features weigh on few labels: a sparse copy makes scoring several times faster.
@@ -78,6 +87,10 @@ export class TaggerModel {
     this.offsets[nf] = k;
   }
 
+  /** Words that take part in any label-word feature (t-1w=, t-1w+1=): the others skip those lookups. */
+  private readonly afterLabelWords = new Set<string>();
+  private readonly afterLabelWordsNext = new Set<string>();
+  private readonly noLabelIds: Int32Array;
   private readonly pairLeft = new Set<string>();
   private readonly pairRight = new Set<string>();
   private readonly offsets: Int32Array;
@@ -153,19 +166,18 @@ export class TaggerModel {
   private wordInfo(word: string): WordInfo {
     let w = this.wordCache.get(word);
     if (!w) {
+      w = this.oldWordCache.get(word);
+      if (w) this.wordCache.set(word, w);
+    }
+    if (!w) {
       const lw = lowerWord(word);
       const own: number[] = [];
       for (const f of wordFeatures(word)) {
         const id = this.index.get(f);
         if (id !== undefined) own.push(id);
       }
-      const n = this.nLabels;
-      const afterLabel = new Int32Array(n);
-      const beforeWordAfterLabel = new Int32Array(n);
-      for (let l = 0; l < n; l++) {
-        afterLabel[l] = this.idOf(`t-1w=${this.labels[l]}|${lw}`);
-        beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
-      }
+      const afterLabel = this.labelWordIds('t-1w=', lw, this.afterLabelWords);
+      const beforeWordAfterLabel = this.labelWordIds('t-1w+1=', lw, this.afterLabelWordsNext);
       const sh = wordShape(word);
       w = {
         lw,
@@ -177,7 +189,7 @@ export class TaggerModel {
         common: this.idOf(`common|${sh}`),
         afterStart: this.idOf(`t-1w=<s>|${lw}`),
         beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`),
-        own: Int32Array.from(own),
+        own: this.denseSum(own),
         asPrev: this.idOf(`w-1=${lw}`),
         asNext: this.idOf(`w+1=${lw}`),
         asPrev2: this.idOf(`w-2=${lw}`),
@@ -186,10 +198,29 @@ export class TaggerModel {
         beforeWordAfterLabel,
         pairs: new Map(),
       };
-      if (this.wordCache.size > 100_000) this.wordCache.clear();
+      // Two generations bound the memory and keep the words in use when the newer one is full.
+      if (this.wordCache.size >= 60_000) {
+        this.oldWordCache = this.wordCache;
+        this.wordCache = new Map();
+      }
       this.wordCache.set(word, w);
     }
     return w;
+  }
+
+  // The summed weights of features that depend on the word alone, per label: added as one vector.
+  private denseSum(ids: number[]): Float64Array {
+    const v = new Float64Array(this.nLabels);
+    for (const f of ids) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+    return v;
+  }
+
+  private labelWordIds(prefix: string, lw: string, words: Set<string>): Int32Array {
+    if (!words.has(lw)) return this.noLabelIds;
+    const n = this.nLabels;
+    const ids = new Int32Array(n);
+    for (let l = 0; l < n; l++) ids[l] = this.idOf(`${prefix}${this.labels[l]}|${lw}`);
+    return ids;
   }
 
   private start!: WordInfo;
@@ -201,7 +232,7 @@ export class TaggerModel {
     for (let l = 0; l < n; l++) beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
     return {
       lw, sh: lw, shapeId: this.shapeIdOf(lw), opensPair: this.pairLeft.has(lw), closesPair: this.pairRight.has(lw), initial: -1, common: -1, afterStart: -1,
-      beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Int32Array(0), asPrev: -1, asNext: -1, asPrev2: -1,
+      beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Float64Array(n), asPrev: -1, asNext: -1, asPrev2: -1,
       asNext2: -1, afterLabel: new Int32Array(n), beforeWordAfterLabel, pairs: new Map(),
     };
   }
@@ -235,13 +266,25 @@ export class TaggerModel {
   tag(s: SentenceView, history?: DocumentHistory): string[] {
     const n = this.nLabels;
     const len = s.words.length;
-    const info: WordInfo[] = new Array(len + 4);
-    // info[k + 2] is word k; two sentinels on each side stand for the sentence edges.
+    const info: (WordInfo | undefined)[] = new Array(len + 4);
+    // info[k + 2] is word k; two sentinels on each side stand for the sentence edges. Words are looked
+    // up only when a scored word needs them (most lower-case words are never scored).
     info[0] = this.start;
     info[1] = this.start;
-    for (let k = 0; k < len; k++) info[k + 2] = this.wordInfo(s.words[k]!);
     info[len + 2] = this.end;
     info[len + 3] = this.end;
+    const words = s.words;
+    const types = s.types;
+    const slot = this.slot;
+    const at = (k: number): WordInfo => {
+      let w = info[k];
+      if (w) return w;
+      if (types) {
+        const memo = types[k - 2]!.memo;
+        w = (memo[slot] as WordInfo | undefined) ?? (memo[slot] = this.wordInfo(words[k - 2]!));
+      } else w = this.wordInfo(words[k - 2]!);
+      return (info[k] = w);
+    };
     const out: string[] = new Array(len);
     const scores = this.scores;
     const ids = this.ids;
@@ -258,19 +301,19 @@ export class TaggerModel {
         out[i] = 'O';
         continue;
       }
-      const me = info[i + 2]!;
-      const before = info[i + 1]!;
-      const before2 = info[i]!;
-      const after = info[i + 3]!;
-      const after2 = info[i + 4]!;
+      const me = at(i + 2);
+      const before = at(i + 1);
+      const before2 = at(i);
+      const after = at(i + 3);
+      const after2 = at(i + 4);
       let k = 0;
       // Context features, the same as contextFeatures() builds for training.
       ids[k++] = i > 0 ? before.asPrev : edge.prevStart;
       ids[k++] = i + 1 < len ? after.asNext : edge.nextEnd;
       ids[k++] = i > 1 ? before2.asPrev2 : edge.prev2Start;
       ids[k++] = i + 2 < len ? after2.asNext2 : edge.next2End;
-      ids[k++] = this.shapePair(0, before.shapeId, me.shapeId, `sh-1=${before.sh}|${me.sh}`);
-      ids[k++] = this.shapePair(1, me.shapeId, after.shapeId, `sh+1=${me.sh}|${after.sh}`);
+      ids[k++] = this.shapePair(0, before, me);
+      ids[k++] = this.shapePair(1, me, after);
       ids[k++] = this.shapeTriple(before.shapeId, me.shapeId, after.shapeId, before.sh, me.sh, after.sh);
       ids[k++] = this.bigram(before, me).prevCur;
       ids[k++] = this.bigram(me, after).curNext;
@@ -292,15 +335,11 @@ export class TaggerModel {
         const dh = history.feature(s.words[i]!);
         if (dh) ids[k++] = this.cached(this.gazCache, dh);
       }
-      scores.fill(0);
       const own = me.own;
+      for (let l = 0; l < n; l++) scores[l] = own[l]!;
       const off = this.offsets;
       const sl = this.sparseLabel;
       const sw = this.sparseWeight;
-      for (let j = 0; j < own.length; j++) {
-        const f = own[j]!;
-        for (let q = off[f]!, e = off[f + 1]!; q < e; q++) scores[sl[q]!]! += sw[q]!;
-      }
       for (let j = 0; j < k; j++) {
         const f = ids[j]!;
         if (f < 0) continue;
@@ -336,12 +375,12 @@ export class TaggerModel {
     return id;
   }
 
-  private shapePair(which: 0 | 1, a: number, b: number, feature: string): number {
+  private shapePair(which: 0 | 1, a: WordInfo, b: WordInfo): number {
     const m = this.shapePairs[which]!;
-    const key = a * 65536 + b;
+    const key = a.shapeId * 65536 + b.shapeId;
     let id = m.get(key);
     if (id === undefined) {
-      id = this.idOf(feature);
+      id = this.idOf(`${which === 0 ? 'sh-1' : 'sh+1'}=${a.sh}|${b.sh}`);
       m.set(key, id);
     }
     return id;
@@ -399,7 +438,8 @@ interface WordInfo {
   common: number;
   afterStart: number;
   beforeWordAfterStart: number;
-  own: Int32Array;
+  /** The summed weights of the word's own features (wordFeatures()), per label. */
+  own: Float64Array;
   asPrev: number;
   asNext: number;
   asPrev2: number;
