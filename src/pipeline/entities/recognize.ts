@@ -108,9 +108,39 @@ function capitalised(st: SentenceTokens, i: number): boolean {
   return st.cap[i] === 1;
 }
 
+/** Whether a word is a nationality and whether it is a common English word, memoised on the word (one
+ *  slot per set of resources: the answers depend on the knowledge base and the word list). */
+interface WordFacts {
+  demonym: boolean;
+  common: boolean;
+}
+const FACT_SLOTS = new WeakMap<EntityResources, number>();
+
+function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Array; common: boolean[] } {
+  let slot = FACT_SLOTS.get(res);
+  if (slot === undefined) FACT_SLOTS.set(res, (slot = wordSlot()));
+  const n = st.words.length;
+  const demonym = new Uint8Array(n);
+  const common = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    // Skipped tokens (parentheses, glued apostrophes) have a key of their own that no lexicon holds.
+    if (st.keys[i] === ARTICLE_KEY) {
+      common[i] = false;
+      continue;
+    }
+    const memo = st.types[i]!.memo;
+    let f = memo[slot] as WordFacts | undefined;
+    if (!f) memo[slot] = f = { demonym: res.kb.demonyms.has(st.keys[i]!), common: res.commonWords.has(st.lower[i]!) };
+    demonym[i] = f.demonym ? 1 : 0;
+    common[i] = f.common;
+  }
+  return { demonym, common };
+}
+
 export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources, history?: DocumentHistory): Mention[] {
   const { kb } = res;
   const n = st.words.length;
+  const { demonym, common } = wordFacts(st, res);
   const matches = kb.matchKeys(st.keys, (i) => capitalised(st, i));
   // Gazetteer labels for the tagger: the KB matches plus demonyms.
   const gaz = new Array<string>(n).fill('');
@@ -118,9 +148,9 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     const cls = kbClass(kb.get(m.ids[0]!)!.type);
     for (let k = m.first; k <= m.last; k++) gaz[k] = `${k === m.first ? 'B' : 'I'}-${cls}`;
   }
-  for (let i = 0; i < n; i++) if (!gaz[i] && kb.demonyms.has(st.keys[i]!)) gaz[i] = 'B-NORP';
+  for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common: st.lower.map((w) => res.commonWords.has(w)), cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
   const tagged = mergeKunya(spansOf(tags), st);
   const spanAt = new Int32Array(n).fill(-1);
   tagged.forEach((t, k) => {
@@ -195,7 +225,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   // 1. KB matches, filtered. Nationalities and creeds (NORP) are modifiers, never entities here.
   const kbMentions: Mention[] = [];
   const norp = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (kb.demonyms.has(st.keys[i]!)) norp[i] = 1;
+  for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);

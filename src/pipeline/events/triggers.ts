@@ -73,9 +73,8 @@ const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|an
 export function findTriggers(lower: (t: number) => string, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
   const out: TriggerHit[] = [];
   for (let t = from; t < to; t++) {
-    if (blocked(t)) continue;
     const candidates = index.byFirst.get(lower(t));
-    if (!candidates) continue;
+    if (!candidates || blocked(t)) continue;
     let hit: TriggerHit | null = null;
     for (const entry of candidates) {
       const n = entry.words.length;

@@ -4,7 +4,7 @@
 // times, ordinals, percentages and money are marked by kind so that later stages can tell them from
 // counts of people and things.
 import { TokenKind, type AnalysisDocument, type Segmentation, type Words } from '../../core/document.ts';
-import { computeWords, wordsOf } from '../words/index.ts';
+import { computeWords, wordSlot, wordsOf } from '../words/index.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { markCasualties } from './casualty.ts';
@@ -59,9 +59,28 @@ export function buildNumberIndex(lex: NumberLexicon): Index {
 
 const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
 
+// The value of a number word on its own ("seven", "dozens" is a phrase, "twenty-five"), null for other
+// words; memoised on the word type, one slot per number index.
+const WORD_VALUE_SLOTS = new WeakMap<Index, number>();
+
+function numberWordValue(lower: string, ix: Index): number | null {
+  const unit = ix.units.get(lower);
+  if (unit !== undefined) return lower === 'a' || lower === 'an' || lower === 'one' ? null : unit;
+  // "twenty-five" is one token: compose hyphenated tens and units.
+  if (/^[a-z]+-[a-z]+$/.test(lower)) {
+    const [a, b] = lower.split('-');
+    const tens = ix.units.get(a!);
+    const ones = ix.units.get(b!);
+    if (tens !== undefined && ones !== undefined && tens >= 20 && ones < 10) return tens + ones;
+  }
+  return null;
+}
+
 export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = [], words: Words = computeWords(text, seg)): Quantity[] {
   const timex = [...timexIn].sort((a, b) => a.start - b.start);
   const out: Quantity[] = [];
+  let slot = WORD_VALUE_SLOTS.get(ix);
+  if (slot === undefined) WORD_VALUE_SLOTS.set(ix, (slot = wordSlot()));
   const word = (t: number) => (t < seg.tokenCount ? words.text[t]! : '');
   const lower = (t: number) => (t < seg.tokenCount ? words.lower[t]! : '');
   const phrase = (t: number, n: number) => {
@@ -93,16 +112,12 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
       if (seg.tokenKind[t] === TokenKind.Number && /^\d[\d,]*(?:\.\d+)?$/.test(w)) {
         value = Number(w.replace(/,/g, ''));
         last = t;
-      } else if (ix.units.has(w.toLowerCase()) && !/^(?:a|an|one)$/i.test(w)) {
-        value = ix.units.get(w.toLowerCase())!;
-        last = t;
-        // "twenty-five" is one token: compose hyphenated tens and units.
-      } else if (/^[a-z]+-[a-z]+$/i.test(w)) {
-        const [a, b] = w.toLowerCase().split('-');
-        const tens = ix.units.get(a!);
-        const unit = ix.units.get(b!);
-        if (tens !== undefined && unit !== undefined && tens >= 20 && unit < 10) {
-          value = tens + unit;
+      } else {
+        const memo = words.types[t]!.memo;
+        let v = memo[slot] as number | null | undefined;
+        if (v === undefined) memo[slot] = v = numberWordValue(words.lower[t]!, ix);
+        if (v !== null) {
+          value = v;
           last = t;
         }
       }

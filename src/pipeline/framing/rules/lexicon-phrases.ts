@@ -3,7 +3,8 @@
 // its article ("the usurping regime").
 import type { Candidate, FramingContext } from '../context.ts';
 import { FUNCTION_WORDS } from '../context.ts';
-import type { PhraseEntry } from '../lexicon.ts';
+import type { FramingIndex, PhraseEntry } from '../lexicon.ts';
+import { wordSlot } from '../../words/index.ts';
 
 export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   const out: Candidate[] = [];
@@ -33,8 +34,16 @@ export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   return out;
 }
 
+// The phrases a word opens depend on the word alone: looked up once per word type (one slot per index).
+const OPENER_SLOTS = new WeakMap<FramingIndex, number>();
+
 export function matchAt(ctx: FramingContext, t: number): PhraseEntry | null {
-  const list = ctx.index.byFirst.get(ctx.lower[t]!);
+  if (t < 0 || t >= ctx.seg.tokenCount) return null;
+  let slot = OPENER_SLOTS.get(ctx.index);
+  if (slot === undefined) OPENER_SLOTS.set(ctx.index, (slot = wordSlot()));
+  const memo = ctx.types[t]!.memo;
+  let list = memo[slot] as PhraseEntry[] | null | undefined;
+  if (list === undefined) memo[slot] = list = ctx.index.byFirst.get(ctx.lower[t]!) ?? null;
   if (!list) return null;
   for (const e of list) {
     let ok = t + e.words.length <= ctx.seg.tokenCount;
