@@ -79,3 +79,14 @@ test('every mention slices its own text out of the record text', () => {
   const r = analyzeText('General Qassem Soleimani and Abu Mahdi al-Muhandis were killed near Baghdad International Airport on January 3, 2020.');
   for (const e of r.entities) for (const m of e.mentions) assert.equal(r.text.slice(m.start, m.end), m.text);
 });
+
+test('an article matched with a knowledge-base alias is left out of the name', () => {
+  const r = analyzeText('The White House declined to comment. Later the White House said talks would go on.');
+  const house = r.entities.find((e) => e.id === 'white-house');
+  assert.deepEqual(house?.mentions.map((m) => m.text), ['White House', 'White House']);
+});
+
+test('an article that begins the name itself stays in it', () => {
+  const r = analyzeText('The New York Times reported the raid on Tuesday.');
+  assert.equal(entityOf(r, 'The New York Times')?.id, 'new-york-times');
+});

@@ -369,6 +369,16 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       out.push(pm);
     }
   }
+  // An article matched with an alias ("the White House") is not part of the name, unless the name itself
+  // begins with it ("The Hague", "The New York Times"). Trimmed last: the whole match took part in
+  // settling boundaries with the tagger.
+  for (const m of out) {
+    if (m.source !== 'kb' || m.last <= m.first || st.lower[m.first - st.first] !== 'the') continue;
+    if (m.kbId && /^the\s/i.test(kb.get(m.kbId)?.name ?? '')) continue;
+    if (m.nameFirst === m.first) m.nameFirst++;
+    m.first++;
+    m.start = seg.tokenStart[m.first]!;
+  }
   return out.sort((a, b) => a.first - b.first);
 }
 

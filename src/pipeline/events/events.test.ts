@@ -300,3 +300,10 @@ test('"in protest at" gives a reason and reports no protest', () => {
 test('a capitalised month is no protest march', () => {
   assert.equal(events('Iran on Monday, March 3, denied any involvement in the attacks.').filter((e) => e.type === 'PROTEST').length, 0);
 });
+
+test('a sentence opening with "The" and a group name is not a definite mention of an earlier attack', () => {
+  const list = events('Houthi fighters attacked a tanker in the Red Sea. The Houthis have attacked more than 100 vessels since November 2023, according to US officials.');
+  const assaults = list.filter((e) => e.type === 'ASSAULT');
+  assert.equal(assaults.length, 2);
+  assert.equal(assaults[0]!.date, null);
+});
