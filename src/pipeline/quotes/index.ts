@@ -277,9 +277,21 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   const tail = restIsOnlySpeaker(ctx, c.last + 1, sLast);
   if (tail) {
     const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
-    if (comma > sFirst + 2 && !ctx.quotes.some((q) => q.open <= seg.tokenStart[sFirst]! && (q.close < 0 || q.close >= seg.tokenStart[comma]!))) {
+    // "…, the group will respond.": a modal or auxiliary before the verb makes it a clause of its own.
+    let auxiliary = false;
+    for (let k = comma + 1; comma >= 0 && k < c.first; k++) if (/^(?:will|would|could|should|can|may|might|must|shall|is|are|was|were|to)$/i.test(tokenText(ctx, k))) auxiliary = true;
+    if (comma > sFirst + 2 && !auxiliary && !ctx.quotes.some((q) => q.open <= seg.tokenStart[sFirst]! && (q.close < 0 || q.close >= seg.tokenStart[comma]!))) {
       if (ctx.inQuote[sFirst]! >= 0 || ctx.inQuote[comma - 1]! >= 0) return null;
       return span(ctx, sFirst, comma - 1);
+    }
+  }
+  // A reporting clause set off by commas inside the sentence: "The strike, he said, was a warning." The
+  // sentence is the speech (one span: the content is split around the clause).
+  if (tokenText(ctx, c.last + 1) === ',' && c.last + 2 < sLast) {
+    const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
+    if (comma > sFirst && comma < c.first - 1 && c.first - comma <= 5 && ctx.inQuote[sFirst]! < 0 && ctx.inQuote[sLast]! < 0 &&
+      !ctx.quotes.some((q) => q.open >= seg.tokenStart[sFirst]! && q.open < seg.tokenEnd[sLast]!)) {
+      return span(ctx, afterDateline(ctx, sFirst, c.first), endOfSentence);
     }
   }
   if (!def.complements.length) return null;
@@ -299,6 +311,12 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
         continue;
       }
       if (w === 'at' && tokenText(ctx, t + 1).toLowerCase() === 'the' && tokenText(ctx, t + 2).toLowerCase() === 'time') { t += 3; continue; }
+      // A place where it was said, before "that": "said in Basra that …".
+      if ((w === 'in' || w === 'at' || w === 'from') && ctx.tokenEntity[t + 1]! >= 0) {
+        let k = t + 1;
+        while (k <= sLast && ctx.tokenEntity[k] === ctx.tokenEntity[t + 1]) k++;
+        if (k <= sLast && tokenText(ctx, k).toLowerCase() === 'that') { t = k; continue; }
+      }
       if (isTimeWord(tokenText(ctx, t)) || /^(?:also|further|again|repeatedly|earlier|later|strongly|firmly|roundly|publicly|previously|separately|reportedly|yesterday|today)$/.test(w)) { t++; continue; }
       if (/^(?:last|this|next)$/.test(w) && /^(?:week|month|year|night|weekend)$/i.test(tokenText(ctx, t + 1))) { t += 2; continue; }
       break;
@@ -327,6 +345,9 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
     cutAtSubordinators = true;
   } else if (def.complements.includes('clause') && (CLAUSE_OPENERS.has(first) || ctx.tokenEntity[t]! >= 0 || /^\p{Lu}/u.test(tokenText(ctx, t)) || /^\d/.test(first)) && hasFiniteVerb(ctx, t, Math.min(sLast, t + 40))) {
     // a bare clause: "said the group would continue"
+  } else if (def.complements.includes('clause') && bareSubjectWord(first) && hasAuxiliary(ctx, t + 1, Math.min(sLast, t + 4))) {
+    // a bare clause with a short subject of common words: "said local officials should act", "says
+    // hackers are taking aim", "says too much is made of it"
   } else if (def.complements.includes('obj') && t <= sLast && !/^[,.;:]$/.test(first)) {
     // an object: "announced a suspension of its operations"
     cutAtSubordinators = true;
@@ -357,6 +378,13 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   return span(ctx, t, end);
 }
 
+// A lower-case word that can open a clause's subject: not a preposition, conjunction, adverb in -ly,
+// participle or interjection.
+function bareSubjectWord(w: string): boolean {
+  return /^[a-z][a-z'’-]*$/.test(w) && !PREPOSITIONS.has(w) && !SUBORDINATORS.has(w) && !/(?:ly|ing|ed)$/.test(w) &&
+    !/^(?:and|or|but|nor|so|yet|not|to|yes|no|goodbye|hello|thanks|sorry|nothing|something|anything|everything|what|which|who|whom|whose|how|why|where|whether)$/.test(w);
+}
+
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'until', 'unless', 'if', 'following', 'amid', 'despite', 'whereas', 'although', 'though']);
 
 // An infinitive or object complement ends where a subordinate clause begins ("to strike targets in Iraq
@@ -377,11 +405,36 @@ function hasFiniteVerb(ctx: Ctx, from: number, to: number): boolean {
     const w = tokenText(ctx, t);
     if (/^[.;:]$/.test(w)) return false;
     if (AUXILIARIES.test(w)) return true;
+    // A personal pronoun is a subject, and the word after it its verb: "they like", "we need".
+    if (t === from && /^(?:i|we|you|they)$/i.test(w) && t + 1 <= to && bareVerbAfterPronoun(tokenText(ctx, t + 1))) return true;
     if (t > from && /^[a-z]+ed$/.test(w) && ctx.tokenEntity[t]! < 0) return true;
     // A present-tense verb after its subject: "the movement appeals to …".
     if (t > from && /^[a-z]{3,}[^s]s$/.test(w) && !/^(?:the|a|an|its|his|her|their|this|that|of|in|on)$/i.test(tokenText(ctx, t - 1))) return true;
   }
   return false;
+}
+
+// A wire dateline opening the sentence ("BASRA (Tigris Wire) — …") is not part of what was said.
+function afterDateline(ctx: Ctx, from: number, limit: number): number {
+  for (let t = from + 1; t < limit && t - from <= 10; t++) {
+    if (/^[—–-]$/.test(tokenText(ctx, t)) && tokenText(ctx, t - 1) === ')') return t + 1;
+  }
+  return from;
+}
+
+// An auxiliary or modal soon after a bare subject: the surest sign of a clause ("officials should act").
+function hasAuxiliary(ctx: Ctx, from: number, to: number): boolean {
+  for (let t = from; t <= to; t++) {
+    const w = tokenText(ctx, t);
+    if (/^[.;:,]$/.test(w)) return false;
+    if (AUXILIARIES.test(w) && !/^(?:plans|wants|needs|continues|continue|remain|remains)$/i.test(w)) return true;
+  }
+  return false;
+}
+
+function bareVerbAfterPronoun(w: string): boolean {
+  // "like" after a pronoun is the verb ("they like the plan").
+  return /^[a-z]+$/.test(w) && !/ly$/.test(w) && (w === 'like' || !PREPOSITIONS.has(w)) && !SUBORDINATORS.has(w) && !/^(?:and|or|but|the|a|an|all|both|who|that|which|to|not|too|alone|themselves|yourself|ourselves)$/.test(w);
 }
 
 function whatBefore(ctx: Ctx, from: number, cue: number): number {
@@ -416,6 +469,14 @@ function lastCommaBeforeSpeaker(ctx: Ctx, from: number, cue: number): number {
 
 // ---------------------------------------------------------------- speakers
 
+// The words from `from` up to the cue, without the auxiliaries and adverbs next to the verb ("the
+// ministry has" -> "the ministry").
+function wordsBeforeCue(ctx: Ctx, from: number, cue: number): string | null {
+  let last = cue - 1;
+  while (last >= from && /^(?:has|have|had|also|further|then|later|earlier|again|previously|repeatedly)$/i.test(tokenText(ctx, last))) last--;
+  return last < from ? null : ctx.text.slice(ctx.seg.tokenStart[from]!, ctx.seg.tokenEnd[last]!);
+}
+
 function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speaker>): Speaker {
   const { seg } = ctx;
   const s = c.sentence;
@@ -445,7 +506,11 @@ function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speake
   // "…, the leader of the group said": the speaker stands between the comma and the cue.
   const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
   if (comma >= 0 && restIsOnlySpeaker(ctx, c.last + 1, sLast) && comma < c.first - 1) {
-    return subjectBefore(ctx, comma + 1, c.first) ?? { entity: -1, text: ctx.text.slice(ctx.seg.tokenStart[comma + 1]!, ctx.seg.tokenEnd[c.first - 1]!) };
+    return subjectBefore(ctx, comma + 1, c.first) ?? { entity: -1, text: wordsBeforeCue(ctx, comma + 1, c.first) };
+  }
+  // "The strike, he said, was …": the speaker stands between the commas around the reporting clause.
+  if (comma > sFirst && comma < c.first - 1 && c.first - comma <= 5 && tokenText(ctx, c.last + 1) === ',') {
+    return subjectBefore(ctx, comma + 1, c.first) ?? { entity: -1, text: wordsBeforeCue(ctx, comma + 1, c.first) };
   }
   // "X, military spokesperson for Y, has said": the subject is the name before the apposition.
   let k = c.first - 1;
@@ -571,7 +636,10 @@ function subjectPhrase(ctx: Ctx, from: number, cue: number): Speaker | null {
   const words: string[] = [];
   for (let t = start; t < cue; t++) words.push(tokenText(ctx, t));
   while (words.length && /^(?:has|have|had|also|will|would|further|then|later|earlier|again|who|which|that|is|are|was|were)$/i.test(words[words.length - 1]!)) words.pop();
-  if (!words.length || words.length > 8 || words.some((w) => AUXILIARIES.test(w) || /^[a-z]+ed$/.test(w))) return null;
+  // A participle inside the phrase modifies a noun after it ("registered voters"); one before a function
+  // word or at the end is a verb.
+  const verbLike = (w: string, i: number) => AUXILIARIES.test(w) || (/^[a-z]+ed$/.test(w) && !/^[a-z]+$/.test(words[i + 1] ?? '') ) || (/^[a-z]+ed$/.test(w) && /^(?:the|a|an|by|to|in|on|at|of|for|with)$/.test(words[i + 1]!));
+  if (!words.length || words.length > 8 || words.some(verbLike)) return null;
   if (!/^(?:the|a|an|many|some|several|most|other|\p{Lu})/iu.test(words[0]!)) return null;
   return { entity: -1, text: words.join(' ').replace(/\s+([,.'’])/g, '$1') };
 }

@@ -87,3 +87,54 @@ test('transcript turns are quotes of the named speaker', () => {
   assert.equal(q.length, 2);
   assert.ok(q.every((x) => x.kind === 'direct' && x.speaker));
 });
+
+test('a bare content clause may open with a common noun: "said local officials should…"', () => {
+  const q = quotes('Hakim Zamili said local councils should take over the checkpoints.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.text, 'local councils should take over the checkpoints');
+  assert.equal(q[0]!.speaker, 'Hakim Zamili');
+});
+
+test('an object or an adverb after a reporting verb is not a content clause', () => {
+  assert.equal(quotes('The minister said goodbye to the delegation on Monday.').length, 0);
+  assert.equal(quotes('The minister spoke briefly and left the hall.').length, 0);
+});
+
+test('a place between the reporting verb and "that" is not part of the content', () => {
+  const q = quotes('Hakim Zamili said in Basra that the talks had failed.');
+  assert.equal(q[0]?.text, 'the talks had failed');
+});
+
+test('a group of people is a speaker: "Most registered voters say…"', () => {
+  const q = quotes('Most registered voters say they like the ceasefire plan.');
+  assert.equal(q[0]?.text, 'they like the ceasefire plan');
+  assert.equal(q.length, 1);
+});
+
+test('a reporting clause set off by commas makes the sentence reported speech of the speaker inside', () => {
+  const q = quotes('In Basra, local officials said, the curfew was lifted.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.text, 'In Basra, local officials said, the curfew was lifted');
+  assert.equal(q[0]!.cue, 'said');
+});
+
+test('a modal before a verb after a comma is a clause of its own, not a speaker', () => {
+  const q = quotes('Iran, he said, will respond.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.cue, 'said');
+});
+
+test('auxiliaries next to the cue are not part of the speaker', () => {
+  const r = analyzeText('The attack was a crime, the ministry has said.');
+  assert.equal(r.quotes[0]?.speakerText, 'the ministry');
+});
+
+test('a bare object after a reporting verb is no clause without an auxiliary: "urged allies to speed up"', () => {
+  const q = quotes('Hakim Zamili urged allies to speed up the handover.');
+  assert.ok(q.every((x) => !x.text.startsWith('allies to speed')), JSON.stringify(q));
+});
+
+test('a wire dateline is left out of a sentence reported by a speaker inside commas', () => {
+  const q = quotes('BASRA (Tigris Wire) — Two mortar rounds hit the port on Sunday, police sources said, causing no casualties.');
+  assert.equal(q[0]?.text, 'Two mortar rounds hit the port on Sunday, police sources said, causing no casualties');
+});
