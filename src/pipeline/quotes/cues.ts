@@ -8,6 +8,9 @@ export interface CueDefinition {
   speech?: boolean;
   belief?: boolean;
   quoteOnly?: boolean;
+  /** The clause must open with "that" ("found that …", "showed that …"): without it the verb takes an
+   *  object ("found a rocket"). */
+  thatOnly?: boolean;
   channel?: string;
 }
 

@@ -74,8 +74,11 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   for (let s = 0; s < seg.sentenceCount; s++) {
     // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
     const first = seg.sentenceTokenStart[s]!;
-    cueList.push(...findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
-      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!)));
+    const found = findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
+      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!));
+    // A verb of evidence is a cue only with its "that" clause, after its own subject ("the inquiry found
+    // that …"; not "found a rocket", not "… and showed that" after another verb's subject).
+    cueList.push(...found.filter((c) => !c.def?.thatOnly || (evidenceClauseFollows(lower, c.last + 1, seg.sentenceTokenStart[s + 1]!) && !/^(?:and|,)$/.test(lower(c.first - 1)))));
   }
   const cueSpeaker = new Map<Cue, Speaker>();
   const speakerOfCue = (c: Cue): Speaker => {
@@ -173,7 +176,8 @@ function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: 
     const limit = Math.min(seg.tokenCount, after + 14);
     const closeSentence = ctx.sentenceOfToken[Math.max(0, after - 1)]!;
     for (const c of cues) {
-      if (c.first < after || c.first >= limit || c.according) continue;
+      // Verbs of evidence ("found", "showed") report a finding, not the words in marks before them.
+      if (c.first < after || c.first >= limit || c.according || c.def?.thatOnly) continue;
       if (c.sentence !== closeSentence) break;
       if (!onlyNamesBetween(ctx, after, c.first)) continue;
       if (ctx.inQuote[c.first]! >= 0) continue;
@@ -184,7 +188,7 @@ function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: 
   const before = cues.filter((c) => c.sentence === s && c.last < openTok && !c.according).pop();
   if (before && gapIsIntroduction(ctx, before.last + 1, openTok)) return { speaker: speakerOf(before), cue: before };
   // 3. Any cue of the sentence (a scare quote inside reported speech, "…" fragments after a clause).
-  const sameSentence = cues.find((c) => c.sentence === s && ctx.inQuote[c.first]! < 0);
+  const sameSentence = cues.find((c) => c.sentence === s && ctx.inQuote[c.first]! < 0 && !c.def?.thatOnly);
   if (sameSentence) return { speaker: speakerOf(sameSentence), cue: sameSentence };
   // 4. A quote ending its sentence and followed by a new sentence that attributes it: "…" He said.
   return null;
@@ -274,7 +278,7 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   const def = c.def!;
   if (def.quoteOnly || def.belief && !def.complements.length) return null;
   // "…, the statement said." — the content before a cue that ends the sentence.
-  const tail = restIsOnlySpeaker(ctx, c.last + 1, sLast);
+  const tail = !def.thatOnly && restIsOnlySpeaker(ctx, c.last + 1, sLast);
   if (tail) {
     const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
     // "…, the group will respond.": a modal or auxiliary before the verb makes it a clause of its own.
@@ -335,9 +339,11 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   if (/^(?:is|was|are|were)$/i.test(tokenText(ctx, t)) && /^what$/i.test(tokenText(ctx, whatBefore(ctx, sFirst, c.first)))) {
     return span(ctx, t + 1, cutAtSubordinator(ctx, t + 2, endOfSentence));
   }
-  const first = tokenText(ctx, t).toLowerCase();
+  // A contracted auxiliary does not hide the pronoun that opens the clause ("he’d", "they’re").
+  const first = tokenText(ctx, t).toLowerCase().replace(/['’](?:s|d|ll|re|ve|m)$/, '');
   if (/^["“‘«]$/.test(tokenText(ctx, t))) return null; // a direct quote follows: the marks carry it
-  if (first === 'that') {
+  if (def.thatOnly && tokenText(ctx, t).toLowerCase() !== 'that') return null;
+  if (first === 'that' && tokenText(ctx, t).toLowerCase() === 'that' && !/^['’](?:s|d|ll)$/.test(tokenText(ctx, t + 1))) {
     t++;
     if (t <= sLast && /^["“‘«]$/.test(tokenText(ctx, t))) return null;
   } else if (first === 'to' && def.complements.includes('inf')) {
@@ -397,14 +403,18 @@ function cutAtSubordinator(ctx: Ctx, from: number, end: number): number {
   return end;
 }
 
+/** A pronoun with a contracted auxiliary, one token: he’s, she’d, they’ll, we’re, I’ve, I’m. */
+const CONTRACTED_AUXILIARY = /^(?:i|you|he|she|it|we|they|that|there|who)['’](?:s|d|ll|re|ve|m)$/i;
 const AUXILIARIES = /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|remain|continues|continue|plans|wants|needs)$/i;
 
 // A clause has a finite verb: an auxiliary or modal, or a past-tense verb after its first word.
 function hasFiniteVerb(ctx: Ctx, from: number, to: number): boolean {
   for (let t = from; t <= to; t++) {
     const w = tokenText(ctx, t);
-    if (/^[.;:]$/.test(w)) return false;
-    if (AUXILIARIES.test(w)) return true;
+    // A full stop inside a sentence belongs to an abbreviation ("Mr. Bush"), not to the clause's end.
+    if (/^[;:]$/.test(w) || (w === '.' && ctx.seg.tokenStart[t] !== ctx.seg.tokenEnd[t - 1])) return false;
+    if (AUXILIARIES.test(w) || CONTRACTED_AUXILIARY.test(w)) return true;
+    if (t > from && /^['’](?:s|d|ll|re|ve|m)$/i.test(w) && /^(?:i|you|he|she|it|we|they|that|there|who)$/i.test(tokenText(ctx, t - 1))) return true;
     // A personal pronoun is a subject, and the word after it its verb: "they like", "we need".
     if (t === from && /^(?:i|we|you|they)$/i.test(w) && t + 1 <= to && bareVerbAfterPronoun(tokenText(ctx, t + 1))) return true;
     if (t > from && /^[a-z]+ed$/.test(w) && ctx.tokenEntity[t]! < 0) return true;
@@ -420,6 +430,11 @@ function afterDateline(ctx: Ctx, from: number, limit: number): number {
     if (/^[—–-]$/.test(tokenText(ctx, t)) && tokenText(ctx, t - 1) === ')') return t + 1;
   }
   return from;
+}
+
+function evidenceClauseFollows(lower: (t: number) => string, from: number, end: number): boolean {
+  for (let t = from; t < end && t < from + 6; t++) if (lower(t) === 'that') return true;
+  return false;
 }
 
 // An auxiliary or modal soon after a bare subject: the surest sign of a clause ("officials should act").
@@ -640,7 +655,7 @@ function subjectPhrase(ctx: Ctx, from: number, cue: number): Speaker | null {
   // word or at the end is a verb.
   const verbLike = (w: string, i: number) => AUXILIARIES.test(w) || (/^[a-z]+ed$/.test(w) && !/^[a-z]+$/.test(words[i + 1] ?? '') ) || (/^[a-z]+ed$/.test(w) && /^(?:the|a|an|by|to|in|on|at|of|for|with)$/.test(words[i + 1]!));
   if (!words.length || words.length > 8 || words.some(verbLike)) return null;
-  if (!/^(?:the|a|an|many|some|several|most|other|\p{Lu})/iu.test(words[0]!)) return null;
+  if (!/^(?:the|a|an|many|some|several|most|other|half|few|all|both|\d|\p{Lu})/iu.test(words[0]!)) return null;
   return { entity: -1, text: words.join(' ').replace(/\s+([,.'’])/g, '$1') };
 }
 

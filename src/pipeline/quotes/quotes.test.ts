@@ -138,3 +138,20 @@ test('a wire dateline is left out of a sentence reported by a speaker inside com
   const q = quotes('BASRA (Tigris Wire) — Two mortar rounds hit the port on Sunday, police sources said, causing no casualties.');
   assert.equal(q[0]?.text, 'Two mortar rounds hit the port on Sunday, police sources said, causing no casualties');
 });
+
+test('a clause opening with a contracted pronoun is reported speech: "said he’d build…", "said it\'s over"', () => {
+  assert.equal(quotes('Calabrese said he’d build a new clinic.')[0]?.text, 'he’d build a new clinic');
+  assert.equal(quotes("Calabrese said it's over.")[0]?.text, "it's over");
+  assert.equal(quotes('Calabrese said that’s over.')[0]?.text, 'that’s over');
+});
+
+test('an abbreviation point inside the content clause does not end it: "said Mr. Bush had…"', () => {
+  assert.equal(quotes('Rahm Emanuel said Mr. Bush had not won him over.')[0]?.text, 'Mr. Bush had not won him over');
+});
+
+test('a verb of evidence reports a finding only with its "that" clause', () => {
+  const found = quotes('The United Nations inquiry found that the shelter had been hit by artillery.');
+  assert.equal(found[0]?.text, 'the shelter had been hit by artillery');
+  assert.equal(found[0]?.cue, 'found');
+  assert.equal(quotes('Security forces found a fourth rocket in its launch tube.').length, 0);
+});
