@@ -307,3 +307,17 @@ test('a sentence opening with "The" and a group name is not a definite mention o
   assert.equal(assaults.length, 2);
   assert.equal(assaults[0]!.date, null);
 });
+
+test('a toll stays with the attack of its clause, not with an earlier attack brought in by "following"', () => {
+  const list = events('At least 12 fighters were killed in US airstrikes that were ordered by the president following a deadly drone attack on a US military outpost on Jordan’s border with Syria.');
+  const assaults = list.filter((e) => e.type === 'ASSAULT');
+  const drone = assaults.find((e) => e.evidence.text.includes('drone attack'));
+  const strikes = assaults.find((e) => e.evidence.text.includes('airstrikes'));
+  assert.equal(strikes?.fatalities, 12);
+  assert.equal(drone?.fatalities, null);
+});
+
+test('a toll in the main clause still belongs to the only attack, named in an "after" phrase', () => {
+  const list = events("After the car bomb exploded in Kirkuk's market, at least nine people were dead.");
+  assert.equal(only(list, 'ASSAULT').fatalities, 9);
+});

@@ -502,7 +502,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
     const where = placeOf(ctx, target);
     if (where && (!location || isCountryEntity(ctx, location.entity ?? null) || ctx.kb.ancestry(ctx.entities[target]!.kbId ?? '').includes(ctx.entities.find((e) => e.id === location!.entity)?.kbId ?? ''))) location = where;
   }
-  const toll = type === 'ASSAULT' ? casualties(ctx, s, target) : { fatalities: null, injuries: null };
+  const toll = type === 'ASSAULT' ? casualties(ctx, s, target, h.first) : { fatalities: null, injuries: null };
 
   const base = {
     type,
@@ -994,8 +994,8 @@ function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: nu
 // ("Israel bombed Rafah. At least 16 Palestinians were killed."): "killing three", "seven martyrs",
 // "killed two officers as well as five of their companions". Vague numbers count low (the numbers
 // stage gives ACLED's values). A named person killed counts one, and "two others" add to it.
-function casualties(ctx: Ctx, s: number, target: number): { fatalities: number | null; injuries: number | null } {
-  const here = tollOf(ctx, s);
+function casualties(ctx: Ctx, s: number, target: number, trigger: number): { fatalities: number | null; injuries: number | null } {
+  const here = tollOf(ctx, s, tollRange(ctx, s, trigger));
   const a = ctx.seg.sentenceTokenStart[s]!;
   const b = ctx.seg.sentenceTokenStart[s + 1]!;
   let { fatalities, injuries } = here;
@@ -1025,9 +1025,37 @@ function tollSentence(ctx: Ctx, si: number): boolean {
   return true;
 }
 
-function tollOf(ctx: Ctx, si: number): { fatalities: number | null; injuries: number | null } {
-  const a = ctx.seg.sentenceTokenStart[si]!;
-  const b = ctx.seg.sentenceTokenStart[si + 1]!;
+// The part of the sentence whose toll belongs to the attack at `trigger`. A phrase that brings in an
+// earlier or later happening ("… were killed in US airstrikes following a drone attack on an outpost",
+// "after …", "in retaliation for …") keeps its attack apart from the toll of the main clause: when the
+// toll and another attack share one side of that boundary, the attack on the other side has none of it.
+function tollRange(ctx: Ctx, s: number, trigger: number): [number, number] {
+  const a = ctx.seg.sentenceTokenStart[s]!;
+  const b = ctx.seg.sentenceTokenStart[s + 1]!;
+  const cuts: number[] = [];
+  for (let t = a + 1; t < b; t++) {
+    const w = ctx.lower[t]!;
+    if (/^(?:following|after|before|amid)$/.test(w) || (w === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? ''))) cuts.push(t);
+  }
+  if (!cuts.length) return [a, b];
+  const bounds = [a, ...cuts, b];
+  const part = (t: number) => bounds.findIndex((x, i) => t >= x && t < bounds[i + 1]!);
+  const mine = part(trigger);
+  const counts = (i: number) => ctx.numbers.some((q) => q.casualty && q.first >= bounds[i]! && q.first < bounds[i + 1]!);
+  if (counts(mine)) return [bounds[mine]!, bounds[mine + 1]!];
+  // The toll stands in another part: it is this attack's unless an attack of that part claims it.
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (i === mine || !counts(i)) continue;
+    for (let t = bounds[i]!; t < bounds[i + 1]!; t++) {
+      if (ctx.triggers.byFirst.get(ctx.lower[t]!)?.some((e) => e.def.type === 'ASSAULT')) return [trigger, trigger];
+    }
+  }
+  return [a, b];
+}
+
+function tollOf(ctx: Ctx, si: number, range?: [number, number]): { fatalities: number | null; injuries: number | null } {
+  const a = range ? range[0] : ctx.seg.sentenceTokenStart[si]!;
+  const b = range ? range[1] : ctx.seg.sentenceTokenStart[si + 1]!;
   let fatalities: number | null = null;
   let injuries: number | null = null;
   for (const q of ctx.numbers) {
