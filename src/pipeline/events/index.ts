@@ -94,7 +94,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     }
     drafts.push(...mergeWithinSentence(inSentence));
     attributeClaims(drafts, s);
-    targetEarlierActs(ctx, drafts, s);
+    targetEarlierActs(drafts, s);
   }
   // Events with neither actor nor target nor place say too little to be coded ("33,634 have been killed"
   // is a figure, not an event).
@@ -222,7 +222,7 @@ function attributeClaims(drafts: Draft[], s: number): void {
 }
 
 // "Al-Kaabi denounced the request": the one denounced is who made the request the text told of just before.
-function targetEarlierActs(ctx: Ctx, drafts: Draft[], s: number): void {
+function targetEarlierActs(drafts: Draft[], s: number): void {
   for (let i = drafts.length - 1; i >= 0 && drafts[i]!.sentence === s; i--) {
     const d = drafts[i]!;
     if (!d.aboutEarlier || d.target !== null) continue;
@@ -496,7 +496,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // A speech act happens where it is said; the place of the act it is about is not its place
   // ("condemned the raid on Jenin").
   const otherEvents = hits.filter((o) => o !== h && !consumed.has(o.first)).map((o) => o.first);
-  let location = placeFor(ctx, trigLast + 1, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
+  let location = placeFor(ctx, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
   // An attack on a place happened there: "struck Beirut", "attacked the US embassy in Baghdad".
   if (target >= 0 && isMaterial(type)) {
     const where = placeOf(ctx, target);
@@ -955,7 +955,7 @@ function placeOf(ctx: Ctx, e: number): AnalysisEvent['location'] {
 
 // The event's place: the nearest locative ("in", "near", "east of") in its sentence, after the trigger
 // first; a place with another event's trigger between it and this one is that event's.
-function placeFor(ctx: Ctx, from: number, to: number, trigger: number, roles: number[], otherEvents: number[] = []): AnalysisEvent['location'] {
+function placeFor(ctx: Ctx, to: number, trigger: number, roles: number[], otherEvents: number[] = []): AnalysisEvent['location'] {
   const candidates: { e: number; t: number; score: number }[] = [];
   const sentenceStart = ctx.seg.sentenceTokenStart[ctx.sentenceOf[trigger]!]!;
   for (let t = sentenceStart; t <= to; t++) {
