@@ -9,8 +9,12 @@ export interface Unit {
   text: string;
   /** For joined hard-wrapped lines: the line pieces [start, end, start, end, ...]; else null. */
   pieces: number[] | null;
+  /** Words in the unit, counted up to WORD_COUNT_CAP (the rules only ask whether a unit is short). */
   words: number;
 }
+
+/** Beyond this many words a unit is long for every rule (the largest threshold is 80). */
+export const WORD_COUNT_CAP = 120;
 
 const TERMINAL = /[.!?:;"'”’»)\]]$/;
 
@@ -32,11 +36,11 @@ export function splitUnits(raw: string): Unit[] {
     if (isHardWrapped(raw, block)) {
       const pieces = block.flatMap((l) => [l.start, l.end]);
       const text = block.map((l) => raw.slice(l.start, l.end)).join(' ');
-      units.push({ start: block[0]!.start, end: block[block.length - 1]!.end, text, pieces, words: countWords(text) });
+      units.push({ start: block[0]!.start, end: block[block.length - 1]!.end, text, pieces, words: countWords(text, 0, WORD_COUNT_CAP) });
     } else {
       for (const l of block) {
         const text = raw.slice(l.start, l.end);
-        units.push({ start: l.start, end: l.end, text, pieces: null, words: countWords(text) });
+        units.push({ start: l.start, end: l.end, text, pieces: null, words: countWords(text, 0, WORD_COUNT_CAP) });
       }
     }
     block = [];
@@ -78,7 +82,9 @@ export function countWords(s: string, from = 0, limit = Infinity): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < s.length; i++) {
-    const space = s.charCodeAt(i) <= 32 || isSpace(s.charCodeAt(i));
+    const c = s.charCodeAt(i);
+    // Letters and punctuation of ASCII and Latin-1 below NBSP are never space: no call for them.
+    const space = c <= 32 || (c >= 0xa0 && isSpace(c));
     if (!space && !inWord && ++n >= limit) return n;
     inWord = !space;
   }
