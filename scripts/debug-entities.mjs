@@ -1,10 +1,10 @@
 // Shows entity errors on the dev set: gold entities not found, system entities matching no gold, splits.
 //   node scripts/debug-entities.mjs .eval/dev.jsonl ../shared/gold/dev
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { norm, recordsByFile } from './lib/dev-gold.mjs';
 const [pred, goldDir] = process.argv.slice(2);
-const norm = (s) => String(s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´ʼʻ']/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^(the|a|an) /, '');
-const recs = new Map(readFileSync(pred, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((r) => [basename(r.source.path), r]));
+const recs = recordsByFile(pred);
 const scored = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC']);
 for (const f of readdirSync(goldDir).sort()) {
   const g = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));

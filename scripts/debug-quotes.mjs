@@ -2,12 +2,10 @@
 // speakers), then predicted quotes that matched nothing.
 //   node scripts/debug-quotes.mjs .eval/dev.jsonl ../shared/gold/dev
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { norm, toks, jac, recordsByFile } from './lib/dev-gold.mjs';
 const [pred, goldDir] = process.argv.slice(2);
-const norm = (s) => String(s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´ʼʻ']/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^(the|a|an) /, '');
-const toks = (s) => new Set(norm(s).split(' ').filter(Boolean));
-const jac = (a, b) => { let i = 0; for (const x of a) if (b.has(x)) i++; return a.size && b.size ? i / (a.size + b.size - i) : 0; };
-const recs = new Map(readFileSync(pred, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((r) => [basename(r.source.path), r]));
+const recs = recordsByFile(pred);
 for (const f of readdirSync(goldDir).sort()) {
   const g = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
   const r = recs.get(g.file);

@@ -19,19 +19,6 @@ export function tokenKey(token: string): string {
   return key;
 }
 
-const lowerKeys = new Map<string, string>();
-
-/** A token key in lower case (cached: keys are shared strings, so the lookup is by identity). */
-export function lowerKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (lowerKeys.size > 100_000) lowerKeys.clear();
-    lowerKeys.set(key, lower);
-  }
-  return lower;
-}
-
 function computeTokenKey(token: string): string {
   let t = token;
   if (t.length > 1 && t.includes('.') && /^(?:\p{L}\.)+\p{L}?\.?$/u.test(t)) t = t.replace(/\./g, ''); // U.S. -> US

@@ -10,9 +10,9 @@
 // - "American forces", "Iranian military": a state acting through its forces is the state itself.
 // - Labels that name an entity ("the Zionist entity") are mentions of it (data/lexicons/framing/labels).
 import { TokenShape, type Segmentation, type WordType, type Words } from '../../core/document.ts';
-import { wordSlot } from '../words/index.ts';
+import { slotFor, wordSlot } from '../words/index.ts';
 import type { EntityType } from '../../core/record.ts';
-import { ARTICLE_KEY, lowerKey, tokenKey } from '../../kb/index.ts';
+import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
 import { monthNumber } from '../../ingest/dates.ts';
 import { kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
@@ -91,8 +91,10 @@ export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: num
       continue;
     }
     let k = type.memo[KEYS_SLOT] as WordKeys | undefined;
-    if (!k) type.memo[KEYS_SLOT] = k = { key: tokenKey(w), lower: '' };
-    if (!k.lower) k.lower = lowerKey(k.key);
+    if (!k) {
+      const key = tokenKey(w);
+      type.memo[KEYS_SLOT] = k = { key, lower: key.toLowerCase() };
+    }
     keys.push(k.key);
     lower.push(k.lower);
   }
@@ -114,11 +116,8 @@ interface WordFacts {
   demonym: boolean;
   common: boolean;
 }
-const FACT_SLOTS = new WeakMap<EntityResources, number>();
-
 function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Array; common: boolean[] } {
-  let slot = FACT_SLOTS.get(res);
-  if (slot === undefined) FACT_SLOTS.set(res, (slot = wordSlot()));
+  const slot = slotFor(res);
   const n = st.words.length;
   const demonym = new Uint8Array(n);
   const common = new Array<boolean>(n);

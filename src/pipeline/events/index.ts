@@ -1012,6 +1012,11 @@ function casualties(ctx: Ctx, s: number, target: number, trigger: number): { fat
   return { fatalities, injuries };
 }
 
+// Whether an attack trigger starts at token t (a one-word trigger only, when `singleWord`).
+function opensAttack(ctx: Ctx, t: number, singleWord: boolean): boolean {
+  return ctx.triggers.byFirst.get(ctx.lower[t]!)?.some((e) => e.def.type === 'ASSAULT' && (!singleWord || e.words.length === 1)) ?? false;
+}
+
 // A sentence that reports a toll and no attack of its own: no attack word other than the words of death.
 function tollSentence(ctx: Ctx, si: number): boolean {
   const a = ctx.seg.sentenceTokenStart[si]!;
@@ -1020,7 +1025,7 @@ function tollSentence(ctx: Ctx, si: number): boolean {
   for (let t = a; t < b; t++) {
     const w = ctx.lower[t]!;
     if (KILL_WORDS.test(w) || INJURY_WORDS.test(w)) continue;
-    if (ctx.triggers.byFirst.get(w)?.some((e) => e.def.type === 'ASSAULT' && e.words.length === 1)) return false;
+    if (opensAttack(ctx, t, true)) return false;
   }
   return true;
 }
@@ -1046,9 +1051,7 @@ function tollRange(ctx: Ctx, s: number, trigger: number): [number, number] {
   // The toll stands in another part: it is this attack's unless an attack of that part claims it.
   for (let i = 0; i + 1 < bounds.length; i++) {
     if (i === mine || !counts(i)) continue;
-    for (let t = bounds[i]!; t < bounds[i + 1]!; t++) {
-      if (ctx.triggers.byFirst.get(ctx.lower[t]!)?.some((e) => e.def.type === 'ASSAULT')) return [trigger, trigger];
-    }
+    for (let t = bounds[i]!; t < bounds[i + 1]!; t++) if (opensAttack(ctx, t, false)) return [trigger, trigger];
   }
   return [a, b];
 }

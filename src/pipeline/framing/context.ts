@@ -1,6 +1,6 @@
 // What the framing rules read of a document: its tokens in lower case, entity mentions and quotes.
 import type { AnalysisDocument, Segmentation, WordType } from '../../core/document.ts';
-import { wordsOf } from '../words/index.ts';
+import { wordSlot, wordsOf } from '../words/index.ts';
 import type { FramingCategory, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
@@ -36,23 +36,20 @@ export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: 
   const seg = doc.segments!;
   const words = wordsOf(doc);
   const lower: string[] = new Array(seg.tokenCount);
-  for (let t = 0; t < seg.tokenCount; t++) lower[t] = foldQuotes(words.lower[t]!);
+  for (let t = 0; t < seg.tokenCount; t++) {
+    const memo = words.types[t]!.memo;
+    lower[t] = (memo[FOLDED_SLOT] as string | undefined) ?? (memo[FOLDED_SLOT] = foldQuotes(words.lower[t]!));
+  }
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
   return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index };
 }
 
-const folded = new Map<string, string>();
+/** The folded lower-case form of a word, memoised on its word type. */
+const FOLDED_SLOT = wordSlot();
 
-// Curly apostrophes as straight ones ("don’t" = "don't"); words without one are returned as they are.
+// Curly apostrophes as straight ones ("don’t" = "don't").
 function foldQuotes(w: string): string {
-  if (w.indexOf('’') < 0 && w.indexOf('‘') < 0) return w;
-  let f = folded.get(w);
-  if (f === undefined) {
-    f = w.replace(/[’‘]/g, "'");
-    if (folded.size > 20_000) folded.clear();
-    folded.set(w, f);
-  }
-  return f;
+  return w.indexOf('’') < 0 && w.indexOf('‘') < 0 ? w : w.replace(/[’‘]/g, "'");
 }
 
 export function tokenText(ctx: FramingContext, t: number): string {

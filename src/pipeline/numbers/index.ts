@@ -4,7 +4,7 @@
 // times, ordinals, percentages and money are marked by kind so that later stages can tell them from
 // counts of people and things.
 import { TokenKind, type AnalysisDocument, type Segmentation, type Words } from '../../core/document.ts';
-import { computeWords, wordSlot, wordsOf } from '../words/index.ts';
+import { computeWords, slotFor, wordsOf } from '../words/index.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { markCasualties } from './casualty.ts';
@@ -61,7 +61,6 @@ const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?
 
 // The value of a number word on its own ("seven", "dozens" is a phrase, "twenty-five"), null for other
 // words; memoised on the word type, one slot per number index.
-const WORD_VALUE_SLOTS = new WeakMap<Index, number>();
 
 function numberWordValue(lower: string, ix: Index): number | null {
   const unit = ix.units.get(lower);
@@ -79,8 +78,7 @@ function numberWordValue(lower: string, ix: Index): number | null {
 export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = [], words: Words = computeWords(text, seg)): Quantity[] {
   const timex = [...timexIn].sort((a, b) => a.start - b.start);
   const out: Quantity[] = [];
-  let slot = WORD_VALUE_SLOTS.get(ix);
-  if (slot === undefined) WORD_VALUE_SLOTS.set(ix, (slot = wordSlot()));
+  const slot = slotFor(ix);
   const word = (t: number) => (t < seg.tokenCount ? words.text[t]! : '');
   const lower = (t: number) => (t < seg.tokenCount ? words.lower[t]! : '');
   const phrase = (t: number, n: number) => {

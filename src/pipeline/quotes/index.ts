@@ -340,10 +340,10 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
     return span(ctx, t + 1, cutAtSubordinator(ctx, t + 2, endOfSentence));
   }
   // A contracted auxiliary does not hide the pronoun that opens the clause ("he’d", "they’re").
-  const first = tokenText(ctx, t).toLowerCase().replace(/['’](?:s|d|ll|re|ve|m)$/, '');
+  const first = tokenText(ctx, t).toLowerCase().replace(CONTRACTION, '');
   if (/^["“‘«]$/.test(tokenText(ctx, t))) return null; // a direct quote follows: the marks carry it
   if (def.thatOnly && tokenText(ctx, t).toLowerCase() !== 'that') return null;
-  if (first === 'that' && tokenText(ctx, t).toLowerCase() === 'that' && !/^['’](?:s|d|ll)$/.test(tokenText(ctx, t + 1))) {
+  if (first === 'that' && tokenText(ctx, t).toLowerCase() === 'that' && !splitContraction(ctx, t + 1)) {
     t++;
     if (t <= sLast && /^["“‘«]$/.test(tokenText(ctx, t))) return null;
   } else if (first === 'to' && def.complements.includes('inf')) {
@@ -404,7 +404,22 @@ function cutAtSubordinator(ctx: Ctx, from: number, end: number): number {
 }
 
 /** A pronoun with a contracted auxiliary, one token: he’s, she’d, they’ll, we’re, I’ve, I’m. */
-const CONTRACTED_AUXILIARY = /^(?:i|you|he|she|it|we|they|that|there|who)['’](?:s|d|ll|re|ve|m)$/i;
+const CONTRACTION = /['’](?:s|d|ll|re|ve|m)$/i;
+const PRONOUN_SUBJECT = /^(?:i|you|he|she|it|we|they|that|there|who)$/i;
+
+/** A contracted auxiliary after a pronoun: one token ("he’d", "they’re") or cut off ("it" + "'s"). */
+function contractedAuxiliary(ctx: Ctx, t: number, from: number): boolean {
+  const w = tokenText(ctx, t);
+  const m = CONTRACTION.exec(w);
+  if (!m) return false;
+  if (m.index > 0) return PRONOUN_SUBJECT.test(w.slice(0, m.index));
+  return t > from && PRONOUN_SUBJECT.test(tokenText(ctx, t - 1));
+}
+
+/** A contraction cut off as a token of its own ("that" + "’s"). */
+function splitContraction(ctx: Ctx, t: number): boolean {
+  return CONTRACTION.exec(tokenText(ctx, t))?.index === 0;
+}
 const AUXILIARIES = /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|remain|continues|continue|plans|wants|needs)$/i;
 
 // A clause has a finite verb: an auxiliary or modal, or a past-tense verb after its first word.
@@ -413,8 +428,7 @@ function hasFiniteVerb(ctx: Ctx, from: number, to: number): boolean {
     const w = tokenText(ctx, t);
     // A full stop inside a sentence belongs to an abbreviation ("Mr. Bush"), not to the clause's end.
     if (/^[;:]$/.test(w) || (w === '.' && ctx.seg.tokenStart[t] !== ctx.seg.tokenEnd[t - 1])) return false;
-    if (AUXILIARIES.test(w) || CONTRACTED_AUXILIARY.test(w)) return true;
-    if (t > from && /^['’](?:s|d|ll|re|ve|m)$/i.test(w) && /^(?:i|you|he|she|it|we|they|that|there|who)$/i.test(tokenText(ctx, t - 1))) return true;
+    if (AUXILIARIES.test(w) || contractedAuxiliary(ctx, t, from)) return true;
     // A personal pronoun is a subject, and the word after it its verb: "they like", "we need".
     if (t === from && /^(?:i|we|you|they)$/i.test(w) && t + 1 <= to && bareVerbAfterPronoun(tokenText(ctx, t + 1))) return true;
     if (t > from && /^[a-z]+ed$/.test(w) && ctx.tokenEntity[t]! < 0) return true;
@@ -484,11 +498,14 @@ function lastCommaBeforeSpeaker(ctx: Ctx, from: number, cue: number): number {
 
 // ---------------------------------------------------------------- speakers
 
+/** Auxiliaries and adverbs that stand between a speaker and the reporting verb ("has also said"). */
+const BESIDE_VERB = /^(?:has|have|had|also|will|would|further|then|later|earlier|again|previously|repeatedly)$/i;
+
 // The words from `from` up to the cue, without the auxiliaries and adverbs next to the verb ("the
 // ministry has" -> "the ministry").
 function wordsBeforeCue(ctx: Ctx, from: number, cue: number): string | null {
   let last = cue - 1;
-  while (last >= from && /^(?:has|have|had|also|further|then|later|earlier|again|previously|repeatedly)$/i.test(tokenText(ctx, last))) last--;
+  while (last >= from && BESIDE_VERB.test(tokenText(ctx, last))) last--;
   return last < from ? null : ctx.text.slice(ctx.seg.tokenStart[from]!, ctx.seg.tokenEnd[last]!);
 }
 
@@ -529,7 +546,7 @@ function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speake
   }
   // "X, military spokesperson for Y, has said": the subject is the name before the apposition.
   let k = c.first - 1;
-  while (k > sFirst && /^(?:has|have|had|also|will|would|further|then|later|earlier|again)$/i.test(tokenText(ctx, k))) k--;
+  while (k > sFirst && BESIDE_VERB.test(tokenText(ctx, k))) k--;
   if (tokenText(ctx, k) === ',') {
     let open = k - 1;
     while (open > sFirst && tokenText(ctx, open) !== ',') open--;
@@ -653,7 +670,12 @@ function subjectPhrase(ctx: Ctx, from: number, cue: number): Speaker | null {
   while (words.length && /^(?:has|have|had|also|will|would|further|then|later|earlier|again|who|which|that|is|are|was|were)$/i.test(words[words.length - 1]!)) words.pop();
   // A participle inside the phrase modifies a noun after it ("registered voters"); one before a function
   // word or at the end is a verb.
-  const verbLike = (w: string, i: number) => AUXILIARIES.test(w) || (/^[a-z]+ed$/.test(w) && !/^[a-z]+$/.test(words[i + 1] ?? '') ) || (/^[a-z]+ed$/.test(w) && /^(?:the|a|an|by|to|in|on|at|of|for|with)$/.test(words[i + 1]!));
+  const verbLike = (w: string, i: number) => {
+    if (AUXILIARIES.test(w)) return true;
+    if (!/^[a-z]+ed$/.test(w)) return false;
+    const next = words[i + 1] ?? '';
+    return !/^[a-z]+$/.test(next) || /^(?:the|a|an|by|to|in|on|at|of|for|with)$/.test(next);
+  };
   if (!words.length || words.length > 8 || words.some(verbLike)) return null;
   if (!/^(?:the|a|an|many|some|several|most|other|half|few|all|both|\d|\p{Lu})/iu.test(words[0]!)) return null;
   return { entity: -1, text: words.join(' ').replace(/\s+([,.'’])/g, '$1') };

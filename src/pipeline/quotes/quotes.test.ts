@@ -155,3 +155,8 @@ test('a verb of evidence reports a finding only with its "that" clause', () => {
   assert.equal(found[0]?.cue, 'found');
   assert.equal(quotes('Security forces found a fourth rocket in its launch tube.').length, 0);
 });
+
+test('adverbs beside the reporting verb do not hide the subject before an apposition', () => {
+  const q = quotes("Kata'ib Hezbollah, which Washington designated a terrorist group in 2009, has repeatedly demanded the departure of all US troops.");
+  assert.equal(q[0]?.speaker, "Kata'ib Hezbollah");
+});

@@ -15,6 +15,16 @@ export function wordSlot(): number {
   return slots++;
 }
 
+const ownerSlots = new WeakMap<object, number>();
+
+/** The memo slot of a resource (a lexicon index, a set of resources): per-word answers that depend on it
+ *  are kept apart from those of another instance. */
+export function slotFor(owner: object): number {
+  let slot = ownerSlots.get(owner);
+  if (slot === undefined) ownerSlots.set(owner, (slot = wordSlot()));
+  return slot;
+}
+
 // Two generations bound the memory: when the newer is full it becomes the older, and words still in use
 // move back into the newer one on their next lookup.
 const LIMIT = 100_000;

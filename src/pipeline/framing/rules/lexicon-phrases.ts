@@ -3,8 +3,8 @@
 // its article ("the usurping regime").
 import type { Candidate, FramingContext } from '../context.ts';
 import { FUNCTION_WORDS } from '../context.ts';
-import type { FramingIndex, PhraseEntry } from '../lexicon.ts';
-import { wordSlot } from '../../words/index.ts';
+import type { PhraseEntry } from '../lexicon.ts';
+import { slotFor } from '../../words/index.ts';
 
 export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   const out: Candidate[] = [];
@@ -35,12 +35,9 @@ export function lexiconPhrases(ctx: FramingContext): Candidate[] {
 }
 
 // The phrases a word opens depend on the word alone: looked up once per word type (one slot per index).
-const OPENER_SLOTS = new WeakMap<FramingIndex, number>();
-
 export function matchAt(ctx: FramingContext, t: number): PhraseEntry | null {
   if (t < 0 || t >= ctx.seg.tokenCount) return null;
-  let slot = OPENER_SLOTS.get(ctx.index);
-  if (slot === undefined) OPENER_SLOTS.set(ctx.index, (slot = wordSlot()));
+  const slot = slotFor(ctx.index);
   const memo = ctx.types[t]!.memo;
   let list = memo[slot] as PhraseEntry[] | null | undefined;
   if (list === undefined) memo[slot] = list = ctx.index.byFirst.get(ctx.lower[t]!) ?? null;
