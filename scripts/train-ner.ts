@@ -9,7 +9,7 @@ import { KnowledgeBase } from '../src/kb/index.ts';
 import { gazetteerLabels } from '../src/pipeline/entities/gazetteer.ts';
 import { trainTagger, type TrainingSentence } from '../src/pipeline/entities/tagger/perceptron.ts';
 import { TokenBuffer, tokenizeRange } from '../src/pipeline/segment/tokenize.ts';
-import { loadResources } from '../src/service/resources.ts';
+import { loadResources, readWordClasses } from '../src/service/resources.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'min-count': { type: 'string', default: '1' },
     'min-weight': { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '20261201' },
+    classes: { type: 'string', default: join(root, 'data/models/word-clusters.json') },
+    'no-classes': { type: 'boolean', default: false },
   },
 });
 
@@ -29,14 +31,16 @@ const common = loaded.entities.commonWords;
 const sentences = readGmb(resolve(values.train!));
 console.error(`train-ner: ${sentences.length} sentences, KB of ${kb.size} entries`);
 const labels = [...new Set(sentences.flatMap((s) => s.tags))].sort();
+const classes = values['no-classes'] ? null : readWordClasses(resolve(values.classes!));
+if (classes) console.error(`train-ner: word classes ${classes.digest}, ${classes.byWord.size} words`);
 const model = trainTagger(sentences, labels, {
   epochs: Number(values.epochs),
   seed: Number(values.seed),
   minCount: Number(values['min-count']),
   log: (l) => console.error(`train-ner: ${l}`),
-});
+}, classes);
 mkdirSync(dirname(values.out!), { recursive: true });
-const trainedOn = `GMB 2.x (Kaggle NER corpus), sentences 10001-38367; ${values.epochs} epochs; seed ${values.seed}; weights below ${values['min-weight']} dropped`;
+const trainedOn = `GMB 2.x (Kaggle NER corpus), sentences 10001-38367; ${values.epochs} epochs; seed ${values.seed}; weights below ${values['min-weight']} dropped${classes ? '; word classes of data/models/word-clusters.json' : ''}`;
 writeFileSync(values.out!, `${JSON.stringify(model.toJSON(trainedOn, Number(values['min-weight'])))}\n`);
 
 console.error(`train-ner: wrote ${values.out}`);

@@ -16,6 +16,8 @@ import { buildFramingIndex, type FramingEntry, type FramingIndex, type LearnedLe
 import { buildTriggerIndex, type TriggerIndex, type TriggerLexicon } from '../pipeline/events/triggers.ts';
 import { buildEntityResources, type CorefLexicon, type EntityResources } from '../pipeline/entities/resources.ts';
 import { TaggerModel, type SerializedModel } from '../pipeline/entities/tagger/perceptron.ts';
+import { wordClassesFromJSON, type SerializedClusters, type WordClasses } from '../pipeline/entities/tagger/clusters.ts';
+import { createHash } from 'node:crypto';
 
 export { DATA_DIR } from '../paths.ts';
 import { DATA_DIR } from '../paths.ts';
@@ -35,6 +37,13 @@ export interface Resources {
 }
 
 export const NER_MODEL = 'models/ner-perceptron.json';
+export const WORD_CLASSES = 'models/word-clusters.json';
+
+/** Word classes from a file written by scripts/train-clusters.ts; the digest is of the file's bytes. */
+export function readWordClasses(path: string): WordClasses {
+  const text = readFileSync(path, 'utf8');
+  return wordClassesFromJSON(JSON.parse(text) as SerializedClusters, createHash('sha256').update(text).digest('hex').slice(0, 16));
+}
 
 let cachedTagger: { path: string; model: TaggerModel } | null = null;
 
@@ -47,7 +56,7 @@ export function loadTagger(path = NER_MODEL): TaggerModel | null {
   } catch {
     return null;
   }
-  const model = TaggerModel.fromJSON(json);
+  const model = TaggerModel.fromJSON(json, json.wordClasses ? readWordClasses(join(DATA_DIR, WORD_CLASSES)) : null);
   cachedTagger = { path, model };
   return model;
 }
@@ -103,6 +112,7 @@ export function loadResources(options: ResourceOptions = {}): Resources {
     kb: knowledge,
     tagger: options.tagger === false ? null : loadTagger(),
     titles: dataFile('lexicons/person-titles.txt'),
+    sentenceOpeners: abbreviations.openers,
     commonWords: dataFile('lexicons/common-words.txt'),
     heads,
     labels: jsonLines(dataFile('lexicons/framing/labels.jsonl')) as { text: string; refersTo?: string | null }[],

@@ -25,10 +25,12 @@ export function lowerWord(word: string): string {
   return word.toLowerCase().replace(/\d/g, '0').replace(/[’‘`´]/g, "'");
 }
 
-/** Features of the word itself. */
-export function wordFeatures(word: string): string[] {
+/** Features of the word itself; `cluster` is its word class (clusters.ts, -1 for a rare word), left
+ *  out when the model uses no classes. */
+export function wordFeatures(word: string, cluster?: number): string[] {
   const lw = lowerWord(word);
   const f = [`w=${lw}`, `sh=${wordShape(word)}`];
+  if (cluster !== undefined) f.push(`c=${cluster}`);
   if (/^\p{Lu}/u.test(word)) f.push(`wc=${word}`);
   const n = lw.length;
   if (n > 2) f.push(`p3=${lw.slice(0, 3)}`, `s3=${lw.slice(-3)}`);
@@ -53,6 +55,8 @@ export interface SentenceView {
   /** When given, 1 where a name can start (a capitalised word): other tokens with no such neighbour
    *  are labelled O without scoring, which is what the model gives them anyway. */
   cap?: Uint8Array;
+  /** Word class per token (-1 when none); absent when the model uses no classes. */
+  classes?: readonly number[];
 }
 
 /** Features that look at the neighbours (independent of tags). */
@@ -66,6 +70,10 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
     `w-1w=${lw(i - 1)}|${lw(i)}`, `ww+1=${lw(i)}|${lw(i + 1)}`,
     `sh3=${sh(i - 1)}|${sh(i)}|${sh(i + 1)}`, `w+1w+2=${lw(i + 1)}|${lw(i + 2)}`, `w-2w-1=${lw(i - 2)}|${lw(i - 1)}`,
   ];
+  if (s.classes) {
+    const c = (k: number) => (k < 0 ? '<s>' : k >= w.length ? '</s>' : String(s.classes![k]!));
+    f.push(`c-1=${c(i - 1)}`, `c+1=${c(i + 1)}`, `cc+1=${c(i)}|${c(i + 1)}`, `c-2=${c(i - 2)}`, `c+2=${c(i + 2)}`, `c-1c=${c(i - 1)}|${c(i)}`);
+  }
   if (i === 0 || s.initial?.[i]) f.push(`initial|${sh(i)}`);
   if (s.common?.[i]) f.push(`common|${sh(i)}`);
   const g = s.gaz[i] ?? '';
@@ -76,8 +84,8 @@ export function contextFeatures(s: SentenceView, i: number): string[] {
 }
 
 /** Features of the tag history. */
-export function historyFeatures(prev: string, prev2: string, lowerCurrent: string, lowerNext = ''): string[] {
-  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${lowerCurrent}`, `t-1w+1=${prev}|${lowerNext}`];
+export function historyFeatures(prev: string, lowerCurrent: string, lowerNext = ''): string[] {
+  return [`t-1=${prev}`, `t-1w=${prev}|${lowerCurrent}`, `t-1w+1=${prev}|${lowerNext}`];
 }
 
 /** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */

@@ -3,18 +3,33 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadResources } from '../../../service/resources.ts';
 import { DocumentHistory } from './features.ts';
-import { allowedTransitions, trainTagger } from './perceptron.ts';
+import { allowedTransitions, TaggerModel, TokenMode, tokenMode, trainTagger, viterbi } from './perceptron.ts';
 
 const { entities } = loadResources();
 
+// Sentences of a demo article, split into words roughly.
+function demoSentences(): string[][] {
+  const text = readFileSync(new URL('../../../../demo/02-iran-denies-role-in-iraq-attacks.txt', import.meta.url), 'utf8');
+  return text.split(/(?<=[.!?])\s+/).slice(0, 40).map((s) => s.split(/\s+|(?=[,.;:"“”()])/).filter(Boolean));
+}
+
 test('the fast tagging path gives the reference path labels on real sentences', () => {
   const tagger = entities.tagger!;
-  const text = readFileSync(new URL('../../../../demo/02-iran-denies-role-in-iraq-attacks.txt', import.meta.url), 'utf8');
-  const sentences = text.split(/(?<=[.!?])\s+/).slice(0, 40).map((s) => s.split(/\s+|(?=[,.;:"“”()])/).filter(Boolean));
   const h1 = new DocumentHistory();
   const h2 = new DocumentHistory();
-  for (const words of sentences) {
+  for (const words of demoSentences()) {
     const view = { words, gaz: words.map((w, i) => (i % 5 === 0 && /^[A-Z]/.test(w) ? 'B-PLACE' : '')), initial: words.map((_, i) => i === 0), common: words.map((w) => entities.commonWords.has(w.toLowerCase())) };
+    assert.deepEqual(tagger.tag(view, h1), tagger.tagReference(view, h2), words.join(' '));
+  }
+});
+
+test('the fast tagging path gives the reference path labels when lower-case words are left unscored', () => {
+  const tagger = entities.tagger!;
+  const h1 = new DocumentHistory();
+  const h2 = new DocumentHistory();
+  for (const words of demoSentences()) {
+    const cap = Uint8Array.from(words, (w) => (/^\p{Lu}|\d/u.test(w) ? 1 : 0));
+    const view = { words, gaz: words.map(() => ''), cap, common: words.map((w) => entities.commonWords.has(w.toLowerCase())) };
     assert.deepEqual(tagger.tag(view, h1), tagger.tagReference(view, h2), words.join(' '));
   }
 });
@@ -40,4 +55,32 @@ test('training is deterministic and learns a toy pattern', () => {
   const m2 = trainTagger(sentences, ['O', 'B-PERSON', 'I-PERSON', 'B-PLACE'], opts);
   assert.deepEqual(m1.toJSON('x'), m2.toJSON('x'));
   assert.deepEqual(m1.tag({ words: ['Mr', 'Alpha9', 'met', 'Beta9', 'in', 'Gamma'], gaz: ['', '', '', '', '', 'B-PLACE'] }), ['B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'O', 'B-PLACE']);
+});
+
+test('decoding finds the best whole sequence where the locally best first label leads nowhere', () => {
+  // Labels O, B-X, I-X. Token 0 alone prefers B-X a little, but token 1 strongly prefers O after O
+  // and I-X is impossible after O: the best sequence is O O, which greedy decoding would miss.
+  const labels = ['O', 'B-X', 'I-X'];
+  const allowed = allowedTransitions(labels);
+  const emit = [[0, 1, 0], [0, 0, 0]];
+  const trans = (i: number, p: number, v: Float64Array) => {
+    if (i === 1 && p === 0) v[0]! += 5;
+  };
+  const best = viterbi(2, 3, allowed, () => TokenMode.Scored, (i, v) => emit[i]!.forEach((x, l) => (v[l]! += x)), trans, () => {});
+  assert.deepEqual(best, [0, 0]);
+});
+
+test('lower-case words are scored only next to a capitalised word or inside a name', () => {
+  const words = ['officials', 'in', 'southern', 'Iraq', 'said', 'the', 'Bank', 'of', 'the', 'West', 'opened'];
+  const cap = Uint8Array.from(words, (w) => (/^[A-Z]/.test(w) ? 1 : 0));
+  const modes = words.map((_, i) => tokenMode(cap, words, i, () => true));
+  assert.deepEqual(modes, [
+    TokenMode.O, TokenMode.O, TokenMode.Scored, TokenMode.Scored, TokenMode.OAfterName, TokenMode.Scored,
+    TokenMode.Scored, TokenMode.Scored, TokenMode.Scored, TokenMode.Scored, TokenMode.OAfterName,
+  ]);
+});
+
+test('a model trained with word classes refuses to load without them', () => {
+  const json = { ...entities.tagger!.toJSON('x'), wordClasses: 'abc' };
+  assert.throws(() => TaggerModel.fromJSON(json, null), /trained with word classes abc/);
 });
