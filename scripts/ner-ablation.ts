@@ -1,5 +1,5 @@
-// What each part of entity recognition adds: scores a span set (default ner-gmb-dev) with the tagger
-// alone, the knowledge base (with rules) alone, tagger + KB, and everything.
+// What each part of entity recognition adds: scores a span set (default ner-gmb-dev) and the dev seeds
+// with the tagger alone, the knowledge base (with rules) alone, tagger + KB, and everything.
 //   npm run ner:ablation [-- --set ../shared/ext/ner-gmb-dev]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -10,8 +10,10 @@ import { buildPipeline } from '../src/service/pipeline.ts';
 import { loadResources } from '../src/service/resources.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { set: { type: 'string', default: join(root, '../shared/ext/ner-gmb-dev') } } });
+const shared = join(root, '../shared');
+const { values } = parseArgs({ options: { set: { type: 'string', default: join(shared, 'ext/ner-gmb-dev') } } });
 const set = resolve(values.set!);
+const seeds = join(shared, 'corpus/seeds');
 const configs: [string, { kb: boolean; tagger: boolean; rules: boolean }][] = [
   ['tagger alone', { kb: false, tagger: true, rules: false }],
   ['KB + rules alone', { kb: true, tagger: false, rules: true }],
@@ -19,14 +21,27 @@ const configs: [string, { kb: boolean; tagger: boolean; rules: boolean }][] = [
   ['tagger + KB + rules', { kb: true, tagger: true, rules: true }],
 ];
 mkdirSync(join(root, '.eval'), { recursive: true });
-for (const [label, parts] of configs) {
+
+async function analyzeTo(input: string, out: string, parts: { kb: boolean; tagger: boolean; rules: boolean }): Promise<void> {
   const resources = loadResources();
   resources.entities.parts = parts;
   const analyzer = new Analyzer(resources, buildPipeline(resources));
   const lines: string[] = [];
-  for await (const ev of analyzer.analyze([join(set, 'docs')])) if (ev.type === 'record') lines.push(JSON.stringify(ev.record));
+  for await (const ev of analyzer.analyze([input])) if (ev.type === 'record') lines.push(JSON.stringify(ev.record));
+  writeFileSync(out, `${lines.join('\n')}\n`);
+}
+
+function scoreLine(script: string, args: string[], keep: RegExp): string {
+  const r = spawnSync(process.execPath, [join(shared, 'eval', script), ...args], { encoding: 'utf8' });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('score:')) ?? '';
+  return line.split(' ').filter((f) => keep.test(f)).join(' ');
+}
+
+for (const [label, parts] of configs) {
   const pred = join(root, '.eval', 'ablation.jsonl');
-  writeFileSync(pred, `${lines.join('\n')}\n`);
-  const r = spawnSync(process.execPath, [join(root, '../shared/eval/spans.mjs'), '--task', 'ner', '--set', set, '--pred', pred], { encoding: 'utf8' });
-  console.log(`${label.padEnd(22)} ${r.stdout.split('\n').find((l) => l.startsWith('score:'))}`);
+  await analyzeTo(join(set, 'docs'), pred, parts);
+  const ner = scoreLine('spans.mjs', ['--task', 'ner', '--set', set, '--pred', pred], /^ner\.(f1|p|r)=/);
+  await analyzeTo(seeds, pred, parts);
+  const dev = scoreLine('score.mjs', ['--gold', join(shared, 'gold/dev'), '--pred', pred, '--corpus', seeds], /^(entities\.f1|events\.f1)=/);
+  console.log(`${label.padEnd(22)} ${ner} | dev ${dev}`);
 }

@@ -35,7 +35,7 @@ export function entitiesStage(res: EntityResources): Stage {
       const history = new DocumentHistory();
       const words = wordsOf(doc);
       for (let s = 0; s < seg.sentenceCount; s++) {
-        mentions.push(...recognizeSentence(doc.text, seg, sentenceTokens(seg, words, s), res, history));
+        for (const m of recognizeSentence(doc.text, seg, sentenceTokens(seg, words, s), res, history)) mentions.push(m);
       }
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
       resolveReferences(doc.text, seg, words, clusters, res);

@@ -28,10 +28,36 @@ test('an Arabic name with a kunya is one person', () => {
   assert.equal(p?.type, 'PERSON');
 });
 
-test('places inside hyphenated compounds are mentions', () => {
+test('places inside hyphenated compounds are linked but not listed as name spans', () => {
   const r = analyzeText('A drone hit a base near the Syria-Jordan border, officials said.');
-  assert.ok(entityOf(r, 'Syria'));
-  assert.ok(entityOf(r, 'Jordan'));
+  for (const place of ['Syria', 'Jordan']) {
+    const e = entityOf(r, place);
+    assert.ok(e, place);
+    assert.deepEqual(e.mentions, [], place);
+  }
+});
+
+test('a name the tokenizer split from a hyphenated participle is a modifier, not a name span', () => {
+  const r = analyzeText('U.S.-led forces withdrew from the town on Monday.');
+  assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.text === 'U.S.' || m.text === 'U.S.-')));
+});
+
+test('a nationality that is also a short country name is a nationality before a noun', () => {
+  const r = analyzeText('Saudi officials met the envoy in Riyadh on Sunday.');
+  assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.text === 'Saudi')));
+});
+
+test('a KB name that begins with an article does not cut a longer name short', () => {
+  const r = analyzeText('The National Assembly approved the budget on Tuesday.');
+  assert.ok(r.entities.some((e) => e.mentions.some((m) => m.text === 'National Assembly')));
+  assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.text === 'The National')));
+});
+
+test('a person naming an administration is a person; the administration is the government', () => {
+  const r = analyzeText('The Obama administration proposed a new plan on Monday.');
+  const obama = r.entities.find((e) => e.mentions.some((m) => m.text === 'Obama'));
+  assert.equal(obama?.type, 'PERSON');
+  assert.equal(entityOf(r, 'Obama administration')?.id, 'us-government');
 });
 
 test('a nationality with forces names the state, without a separate military entity', () => {
@@ -89,4 +115,42 @@ test('an article matched with a knowledge-base alias is left out of the name', (
 test('an article that begins the name itself stays in it', () => {
   const r = analyzeText('The New York Times reported the raid on Tuesday.');
   assert.equal(entityOf(r, 'The New York Times')?.id, 'new-york-times');
+});
+
+test('capitalised words before a KB organisation name another organisation; a place before it owns it', () => {
+  const r = analyzeText('The Liberal Democratic Party won the vote, and Yemen’s Houthi movement said it would respond.');
+  const ldp = entityOf(r, 'Liberal Democratic Party');
+  assert.equal(ldp?.type, 'ORG');
+  assert.notEqual(ldp?.kbId, 'democratic-party');
+  assert.equal(entityOf(r, 'Houthi')?.id, 'ansar-allah');
+});
+
+test('an honorific makes the next name a person ("Mr. Olmert")', () => {
+  const r = analyzeText('Mr. Abbas and Mr. Olmert have held periodic meetings.');
+  assert.equal(entityOf(r, 'Mr. Olmert')?.type, 'PERSON');
+});
+
+test('a nationality of two words is not a name ("Sri Lankan authorities")', () => {
+  const r = analyzeText('Sri Lankan authorities say a prominent rebel leader was shot.');
+  assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.text === 'Sri Lankan')));
+});
+
+test('names run together across a slash are apart ("Reuters/Samir Jabbar")', () => {
+  const r = analyzeText('Troops board an aircraft before the deployment. (Reuters/Samir Jabbar)');
+  assert.equal(entityOf(r, 'Reuters')?.kbId, 'reuters');
+});
+
+test('only titles before a KB person make the span the person, linked', () => {
+  const r = analyzeText('The PMU was formed in response to a religious edict by Grand Ayatollah Ali al-Sistani.');
+  assert.equal(entityOf(r, 'Grand Ayatollah Ali al-Sistani')?.id, 'ali-al-sistani');
+});
+
+test('a lower-case direction before a KB place keeps the place linked', () => {
+  const r = analyzeText('A rocket attack on a base in western Iraq wounded three soldiers.');
+  assert.equal(entityOf(r, 'Iraq')?.id, 'iraq');
+});
+
+test('a KB place whose name begins with an article keeps it ("The Hague")', () => {
+  const r = analyzeText('The war crimes tribunal in The Hague sentenced the former commander on Tuesday.');
+  assert.equal(entityOf(r, 'The Hague')?.id, 'the-hague');
 });

@@ -53,6 +53,8 @@ export interface SentenceTokens {
   shapes: number[];
   /** 1 where the word is capitalised (or an "al-X" name part). */
   cap: Uint8Array;
+  /** Where a name can be: capitalised words and numbers (the tagger labels the rest O without scoring). */
+  nameStart: Uint8Array;
 }
 
 interface Span {
@@ -99,11 +101,13 @@ export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: num
     lower.push(k.lower);
   }
   const cap = new Uint8Array(words.length);
+  const nameStart = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const sh = shapes[i]!;
     cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(words[i]!)) ? 1 : 0;
+    nameStart[i] = cap[i] || (sh & TokenShape.HasDigit) ? 1 : 0;
   }
-  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap };
+  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
@@ -149,8 +153,8 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: nameStarts(st) }, history) : new Array<string>(n).fill('O');
-  const tagged = mergeKunya(spansOf(tags), st);
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res) }, history) : new Array<string>(n).fill('O');
+  const tagged = mergeKunya(splitAtSeparators(spansOf(tags), st), st);
   const spanAt = new Int32Array(n).fill(-1);
   tagged.forEach((t, k) => {
     for (let i = t.first; i <= t.last; i++) spanAt[i] = k;
@@ -225,6 +229,8 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   const kbMentions: Mention[] = [];
   const norp = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
+  // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
+  for (let i = 0; i + 1 < n; i++) if (capitalised(st, i) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);
@@ -236,6 +242,12 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       continue;
     }
     if (m.first === m.last) {
+      // A word that is both the place's short name and its nationality ("Saudi") is the nationality
+      // when a word follows it ("Saudi officials", "Saudi Foreign Minister").
+      if (kb.demonyms.get(st.keys[m.first]!) === id && m.first + 1 < n && /^\p{L}/u.test(st.words[m.first + 1]!)) {
+        norp[m.first] = 1;
+        continue;
+      }
       const common = res.commonWords.has(st.lower[m.first]!) && !(st.shapes[m.first]! & TokenShape.AllCaps);
       if (common && (!t || initial[m.first])) continue;
       // A single word that the tagger joins to the next capitalised word is part of a longer name.
@@ -248,10 +260,14 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     const lowerTail = (k: number) => !capitalised(st, k) && (st.shapes[k]! & TokenShape.Lower) !== 0;
     // The modifier is a nationality, a place name or a name-derived adjective, possibly possessive
     // ("Iraq's parliament", "Gaza civil defence agency", "US-led coalition").
-    const possessive = last > first + 1 && /^['’]s$/.test(st.words[first + 1]!) ? 1 : 0;
+    // A possessive or a hyphenated participle the tokenizer split off ("U.S.-led") belongs to the modifier.
+    const attachedHyphen = last > first + 2 && st.words[first + 1] === '-' && seg.tokenEnd[st.first + first] === seg.tokenStart[st.first + first + 1];
+    const possessive = last > first + 1 && /^['’]s$/.test(st.words[first + 1]!) ? 1 : attachedHyphen ? 2 : 0;
     let allLowerAfterFirst = last > first + possessive;
     for (let k = first + 1 + possessive; k <= last; k++) if (!lowerTail(k)) allLowerAfterFirst = false;
-    const modifier = kb.demonyms.has(st.keys[first]!) || isPlaceWord(res, st.keys[first]!) || (st.shapes[first]! & TokenShape.HasHyphen) !== 0;
+    // So does a person's name: "the Obama administration" is the government, "Obama" the person.
+    const personModifier = m.first < m.last && taggedAt(first)?.cls === 'PERSON' && taggedAt(first)!.last === first;
+    const modifier = kb.demonyms.has(st.keys[first]!) || isPlaceWord(res, st.keys[first]!) || (st.shapes[first]! & TokenShape.HasHyphen) !== 0 || attachedHyphen || personModifier;
     const descriptive = e.type !== 'FAC' && allLowerAfterFirst && modifier;
     if (descriptive) first += 1 + possessive;
     else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
@@ -299,7 +315,15 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     if (/^operation$/i.test(st.words[t.first]!) && t.last > t.first) continue; // a military operation: an event
     const inside = kbMentions.filter((k) => k.first - st.first >= t.first && k.last - st.first <= t.last);
     const crossing = kbMentions.filter((k) => !inside.includes(k) && k.first - st.first <= t.last && k.last - st.first >= t.first);
-    if (crossing.length) continue; // KB boundaries win
+    // KB boundaries win, except over a longer name that a KB name's leading article runs into: "The
+    // National" (a newspaper) in "The National Assembly".
+    const articleOnly = (k: Mention) => k.first - st.first === t.first - 1 && k.last - st.first < t.last && st.lower[t.first - 1] === 'the';
+    if (crossing.length && crossing.every(articleOnly) && plausibleName(st, t, res)) {
+      for (const k of crossing) keep.delete(k);
+      out.push(mention(t.first, t.last, typeOf(t, st, res), null, 'tagger'));
+      continue;
+    }
+    if (crossing.length) continue;
     if (!inside.length) {
       if (plausibleName(st, t, res)) out.push(mention(t.first, t.last, typeOf(t, st, res), null, 'tagger'));
       continue;
@@ -310,8 +334,30 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       if (inside[0]!.weak && t.cls === 'PERSON') inside[0]!.weak = false; // the tagger confirms the surname
       continue;
     }
+    // Capitalised words in front of a KB organisation's name make another organisation ("Liberal
+    // Democratic Party"); a nationality or a place there only says whose it is.
+    const only = inside.length === 1 ? inside[0]! : null;
+    if (rules && t.cls === 'ORG' && only?.type === 'ORG' && only.last - st.first === t.last && only.first - st.first > t.first) {
+      let distinct = true;
+      let whose = true;
+      for (let k = t.first; k < only.first - st.first; k++) {
+        const owner = kb.demonyms.has(st.keys[k]!) || isPlaceWord(res, st.keys[k]!);
+        if (!capitalised(st, k) || owner) distinct = false;
+        if (!owner && !/^['’]s$/.test(st.words[k]!)) whose = false;
+      }
+      if (distinct && plausibleName(st, t, res)) {
+        keep.delete(only);
+        out.push(mention(t.first, t.last, 'ORG', null, 'tagger'));
+        continue;
+      }
+      if (whose) continue; // "Yemen’s Houthi movement": the KB name stands, the place is its owner
+
+    }
     const person = inside.find((k) => k.type === 'PERSON');
-    if (t.cls === 'PERSON' && person) {
+    // Only titles before a KB person ("Grand Ayatollah Ali al-Sistani") make the span the person's,
+    // whatever class the tagger gave it.
+    const titled = person && person.last - st.first === t.last && st.lower.slice(t.first, person.first - st.first).every((w) => res.titleWords.has(w.replace(/\.$/, '')));
+    if ((t.cls === 'PERSON' || titled) && person) {
       // Titles in front of a KB person: the mention takes the tagger's extent, the KB's link.
       if (t.last === person.last - st.first) {
         for (const k of inside) keep.delete(k);
@@ -319,6 +365,17 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
         m.nameFirst = person.first;
         out.push(m);
       }
+      continue;
+    }
+    // Lower-case words before a KB place ("western Iraq", as GMB-style taggers mark it): the mention takes
+    // the tagger's extent and keeps the place's link.
+    const place = only && (only.type === 'GPE' || only.type === 'LOC') && only.last - st.first === t.last ? only : null;
+    if (rules && place && t.cls === 'PLACE' && st.lower.slice(t.first, place.first - st.first).every((_, k) => !capitalised(st, t.first + k) && (st.shapes[t.first + k]! & TokenShape.Lower) !== 0)) {
+      keep.delete(place);
+      const m = mention(t.first, t.last, place.type, place.kbId, 'kb');
+      m.nameFirst = place.first;
+      m.alias = text.slice(place.start, place.end);
+      out.push(m);
       continue;
     }
     // A head noun after the KB name makes a new, longer name; one inside it ("Popular Mobilization Units")
@@ -365,8 +422,18 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       const pm = mention(i, i, kb.get(id)!.type as EntityType, id, 'rule');
       pm.start = partStart;
       pm.end = partStart + part.length;
+      // The compound is a modifier, not a name of the place: the mention links the place (for events
+      // and attribution) but is not listed as one of its name spans.
+      pm.silent = true;
       out.push(pm);
     }
+  }
+  // A name joined by a hyphen to the next or previous word ("U.S.-led", "Iran-backed" once split by the
+  // tokenizer) is a modifier inside a compound: the mention still links the entity but is not listed.
+  for (const m of out) {
+    const after = text.charCodeAt(m.end);
+    const before = m.start > 0 ? text.charCodeAt(m.start - 1) : 0;
+    if ((isHyphen(after) && /\p{L}/u.test(text[m.end + 1] ?? '')) || (isHyphen(before) && /[\p{L}.]/u.test(text[m.start - 2] ?? ''))) m.silent = true;
   }
   // An article matched with an alias ("the White House") is not part of the name, unless the name itself
   // begins with it ("The Hague", "The New York Times"). Trimmed last: the whole match took part in
@@ -381,6 +448,34 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   return out.sort((a, b) => a.first - b.first);
 }
 
+// Where the tagger scores names: capitalised words and numbers, but not a sentence's opening word when
+// it is one that opens sentences rather than names ("The", "However").
+function tagStarts(st: SentenceTokens, res: EntityResources): Uint8Array {
+  if (!st.nameStart.length || !(st.shapes[0]! & TokenShape.SentenceStart) || !res.sentenceOpeners.has(st.words[0]!)) return st.nameStart;
+  const out = st.nameStart.slice();
+  out[0] = 0;
+  return out;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
+// A slash, bar or semicolon separates names the tagger ran together: "Reuters/Samir Jabbar".
+function splitAtSeparators(spans: Span[], st: SentenceTokens): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    let from = s.first;
+    for (let k = s.first; k <= s.last; k++) {
+      if (!/^[/|;]$/.test(st.words[k]!)) continue;
+      if (k > from) out.push({ ...s, first: from, last: k - 1 });
+      from = k + 1;
+    }
+    if (from <= s.last) out.push({ ...s, first: from, last: s.last });
+  }
+  return out;
+}
+
 // "Abu" + "Baqer al-Saadi" or "Mr." + "Olmert" tagged apart: a kunya, nasab or title joins the name after it.
 function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
   const out: Span[] = [];
@@ -388,6 +483,9 @@ function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
     const prev = out[out.length - 1];
     const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|President|Minister|Prime|General|Sheikh|Ayatollah)$/.test(w));
     const kunya = prev && prev.first === prev.last && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!);
+    // After an honorific ("Mr. Olmert") the next name is a person's, whatever the tagger called it.
+    const honorific = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sheikh|Ayatollah|Sayyed)$/.test(w));
+    if (prev && honorific && prev.last + 1 === s.first && s.cls !== 'PERSON' && capitalised(st, s.first)) s.cls = 'PERSON';
     if (prev && s.cls === 'PERSON' && prev.last + 1 === s.first && ((prev.cls === 'PERSON' && titleOnly) || kunya || (prev.cls === 'PERSON' && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)))) {
       prev.cls = 'PERSON';
       prev.last = s.last;
@@ -450,6 +548,9 @@ function headType(st: SentenceTokens, first: number, last: number, res: EntityRe
 function typeOf(t: Span, st: SentenceTokens, res: EntityResources): EntityType {
   if (t.cls === 'PERSON') return 'PERSON';
   const head = headType(st, t.first, t.last, res);
+  // A title and at least two more names, with no institution noun at the end, is a person: "General
+  // Mohammad Hadi Rahimi" (the tagger may read "General ..." as the start of an organisation).
+  if (!head && t.last - t.first >= 2 && res.titleWords.has(st.lower[t.first]!) && !res.titleWords.has(st.lower[t.last]!)) return 'PERSON';
   if (t.cls === 'ORG') return head === 'FAC' ? 'FAC' : 'ORG';
   return head === 'FAC' ? 'FAC' : head === 'LOC' ? 'LOC' : 'GPE';
 }
@@ -551,12 +652,6 @@ function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; las
   return out;
 }
 
-// Where a name can be: capitalised words and numbers (the tagger labels the rest O without scoring).
-function nameStarts(st: SentenceTokens): Uint8Array {
-  const out = new Uint8Array(st.words.length);
-  for (let i = 0; i < out.length; i++) out[i] = st.cap[i] || (st.shapes[i]! & TokenShape.HasDigit) ? 1 : 0;
-  return out;
-}
 
 function speakerSlots(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number }[] {
   const out: { first: number; last: number }[] = [];

@@ -36,6 +36,8 @@ export interface EntityResources {
   titles: PhraseSet;
   /** Every word of the titles, lower case ("brigadier", "general", "gen"). */
   titleWords: Set<string>;
+  /** Words that open sentences and never a name there ("The", "However"): the tagger leaves them unscored. */
+  sentenceOpeners: Set<string>;
   commonWords: Set<string>;
   /** One-word forms of reporting verbs ("said", "told"): a capitalised word next to one is a speaker. */
   speechVerbs: Set<string>;
@@ -125,6 +127,7 @@ export function buildEntityResources(input: {
   heads: { FAC: string[]; LOC: string[]; ORG: string[]; forces: string[] };
   labels: { text: string; refersTo?: string | null }[];
   coref: CorefLexicon;
+  sentenceOpeners?: Set<string>;
 }): EntityResources {
   const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   const roles = new Map<string, RoleDefinition>();
@@ -138,6 +141,7 @@ export function buildEntityResources(input: {
     titles: new PhraseSet(lines(input.titles)),
     titleWords: new Set(lines(input.titles).flatMap((t) => nameKeys(t).map((k) => k.toLowerCase()))),
     commonWords: new Set(lines(input.commonWords)),
+    sentenceOpeners: input.sentenceOpeners ?? new Set(),
     speechVerbs: new Set((input.speechVerbs ?? []).filter((v) => !v.includes(' '))),
     heads: { FAC: new PhraseSet(input.heads.FAC), LOC: new PhraseSet(input.heads.LOC), ORG: new PhraseSet(input.heads.ORG) },
     forceNouns: new PhraseSet(input.heads.forces),
