@@ -230,7 +230,9 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   const norp = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
   // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
-  for (let i = 0; i + 1 < n; i++) if (capitalised(st, i) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
+  for (let i = 0; i + 1 < n; i++) {
+    if (res.demonymStarts.has(st.keys[i]!) && capitalised(st, i) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
+  }
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);

@@ -38,6 +38,8 @@ export interface EntityResources {
   titleWords: Set<string>;
   /** Words that open sentences and never a name there ("The", "However"): the tagger leaves them unscored. */
   sentenceOpeners: Set<string>;
+  /** First words of the nationalities of more than one word ("Sri" of "Sri Lankan"). */
+  demonymStarts: Set<string>;
   commonWords: Set<string>;
   /** One-word forms of reporting verbs ("said", "told"): a capitalised word next to one is a speaker. */
   speechVerbs: Set<string>;
@@ -142,6 +144,7 @@ export function buildEntityResources(input: {
     titleWords: new Set(lines(input.titles).flatMap((t) => nameKeys(t).map((k) => k.toLowerCase()))),
     commonWords: new Set(lines(input.commonWords)),
     sentenceOpeners: input.sentenceOpeners ?? new Set(),
+    demonymStarts: new Set([...input.kb.demonyms.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
     speechVerbs: new Set((input.speechVerbs ?? []).filter((v) => !v.includes(' '))),
     heads: { FAC: new PhraseSet(input.heads.FAC), LOC: new PhraseSet(input.heads.LOC), ORG: new PhraseSet(input.heads.ORG) },
     forceNouns: new PhraseSet(input.heads.forces),

@@ -505,18 +505,27 @@ export class TaggerModel {
   private readonly shapePairs = [new Map<number, number>(), new Map<number, number>()];
   private readonly shapeTriples = new Map<number, number>();
 
-  private readonly classPairs = [new Map<number, number>(), new Map<number, number>()];
+  // Feature ids of class pairs, by (class + 3) * width + (class + 3), -2 until looked up: a flat table
+  // (the classes are few) instead of a map, as it is read for every scored token.
+  private classPairIds: [Int32Array, Int32Array] | null = null;
+  private classWidth = 0;
 
   // cc+1= (which 0: this word's class and the next one's) or c-1c= (which 1: the previous word's and this
   // one's); the edges stand as -2 (<s>) and -3 (</s>).
   private classPair(a: WordInfo, b: WordInfo, which: 0 | 1 = 0): number {
-    const key = (a.cls + 3) * 65536 + (b.cls + 3);
-    const pairs = this.classPairs[which]!;
-    let id = pairs.get(key);
-    if (id === undefined) {
+    if (!this.classPairIds) {
+      let max = 0;
+      for (const c of this.classes?.byWord.values() ?? []) if (c > max) max = c;
+      this.classWidth = max + 4;
+      this.classPairIds = [new Int32Array(this.classWidth ** 2).fill(-2), new Int32Array(this.classWidth ** 2).fill(-2)];
+    }
+    const table = this.classPairIds[which];
+    const key = (a.cls + 3) * this.classWidth + (b.cls + 3);
+    let id = table[key]!;
+    if (id === -2) {
       const name = (c: number) => (c === -2 ? '<s>' : c === -3 ? '</s>' : String(c));
       id = this.idOf(`${which === 0 ? 'cc+1' : 'c-1c'}=${name(a.cls)}|${name(b.cls)}`);
-      pairs.set(key, id);
+      table[key] = id;
     }
     return id;
   }
@@ -585,8 +594,9 @@ function isLowerWord(word: string): boolean {
   return word.toUpperCase() !== word;
 }
 
+// Only asked of words without a capital, so no case folding is needed.
 function isConnector(word: string): boolean {
-  return word.length <= 3 && CONNECTORS.has(word.toLowerCase());
+  return word.length <= 3 && CONNECTORS.has(word);
 }
 
 /** How a token is decoded (when the sentence says where names can start, SentenceView.cap). On news
