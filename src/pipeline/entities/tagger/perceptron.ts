@@ -341,12 +341,20 @@ export class TaggerModel {
     };
     const T = this.transition;
     const cand = this.candidates;
+    // A sentence with nowhere a name can start is all O.
+    if (cap && cap.indexOf(1) < 0) {
+      out.fill('O');
+      if (history) for (let i = 0; i < len; i++) history.record(s.words[i]!, 'O');
+      return out;
+    }
+    let afterO = false;
     for (let i = 0; i < len; i++) {
       const row = i * n;
       const mode = tokenMode(cap, words, i, mayOpen);
       if (mode === TokenMode.O) {
         // Only O: the paths into it differ by the label-pair weights alone.
-        this.onlyO(delta, back, i, null, null);
+        this.onlyO(delta, back, i, null, null, afterO);
+        afterO = true;
         continue;
       }
       const me = at(i + 2);
@@ -355,9 +363,11 @@ export class TaggerModel {
       const A = this.historyMatrix(me, 0);
       const B = this.historyMatrix(after, 1);
       if (mode === TokenMode.OAfterName) {
-        this.onlyO(delta, back, i, A, B);
+        this.onlyO(delta, back, i, A, B, afterO);
+        afterO = true;
         continue;
       }
+      afterO = false;
       const before = at(i + 1);
       const before2 = at(i);
       const after2 = at(i + 4);
@@ -431,13 +441,16 @@ export class TaggerModel {
   }
 
   // Token i can only be O: its best predecessor by the label-pair weights and the label-word matrices.
-  private onlyO(delta: Float64Array, back: Int8Array, i: number, A: Float64Array | null, B: Float64Array | null): void {
+  // `afterO`: the token before could only be O too, so O is its one predecessor.
+  private onlyO(delta: Float64Array, back: Int8Array, i: number, A: Float64Array | null, B: Float64Array | null, afterO: boolean): void {
     const n = this.nLabels;
     const row = i * n;
     const T = this.transition;
     let bp = 0;
     let bv = 0;
-    if (i > 0) {
+    if (i > 0 && afterO) {
+      bv = delta[row - n]! + T[0]! + (A ? A[0]! : 0) + (B ? B[0]! : 0);
+    } else if (i > 0) {
       bv = -Infinity;
       for (let p = 0, q = 0; p < n; p++, q += n) {
         const v = delta[row - n + p]! + T[q]! + (A ? A[q]! : 0) + (B ? B[q]! : 0);
