@@ -387,9 +387,9 @@ export class TaggerModel {
       if (i === 0 || s.initial?.[i]) ids[k++] = me.initial;
       if (s.common?.[i]) ids[k++] = me.common;
       const g = s.gaz[i];
-      if (g) ids[k++] = this.cached(this.gazCache, `g=${g}`);
-      if (i > 0 && s.gaz[i - 1]) ids[k++] = this.cached(this.gazCache, `g-1=${s.gaz[i - 1]}`);
-      if (i + 1 < len && s.gaz[i + 1]) ids[k++] = this.cached(this.gazCache, `g+1=${s.gaz[i + 1]}`);
+      if (g) ids[k++] = this.gazIds(g)[0];
+      if (i > 0 && s.gaz[i - 1]) ids[k++] = this.gazIds(s.gaz[i - 1]!)[1];
+      if (i + 1 < len && s.gaz[i + 1]) ids[k++] = this.gazIds(s.gaz[i + 1]!)[2];
       if (history) {
         const dh = history.feature(s.words[i]!);
         if (dh) ids[k++] = this.cached(this.gazCache, dh);
@@ -514,6 +514,17 @@ export class TaggerModel {
   private readonly scores = new Float64Array(32);
   private readonly ids = new Int32Array(64);
   private readonly gazCache = new Map<string, number>();
+  private readonly gazFeatureIds = new Map<string, [number, number, number]>();
+
+  // The ids of g=, g-1= and g+1= for a gazetteer label (a handful of labels: no string is built twice).
+  private gazIds(label: string): [number, number, number] {
+    let ids = this.gazFeatureIds.get(label);
+    if (!ids) {
+      ids = [this.idOf(`g=${label}`), this.idOf(`g-1=${label}`), this.idOf(`g+1=${label}`)];
+      this.gazFeatureIds.set(label, ids);
+    }
+    return ids;
+  }
   private readonly shapeIndex = new Map<string, number>();
   private readonly shapePairs = [new Map<number, number>(), new Map<number, number>()];
   private readonly shapeTriples = new Map<number, number>();
