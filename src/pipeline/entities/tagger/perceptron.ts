@@ -62,11 +62,15 @@ export class TaggerModel {
     this.edgeIds = {
       tStart: this.idOf('t-1=<s>'),
     };
-    for (const f of index.keys()) {
-      const m = /^(?:w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
+    // Word-pair features by the numbers of their two words: looked up without building a string.
+    const pairField = { 'w-1w': 'prevCur', 'ww+1': 'curNext', 'w+1w+2': 'next12', 'w-2w-1': 'prev21' } as const;
+    for (const [f, id] of index) {
+      const m = /^(w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
       if (m) {
-        this.pairLeft.add(m[1]!);
-        this.pairRight.add(m[2]!);
+        const key = this.pairWordId(m[2]!) * PAIR_STRIDE + this.pairWordId(m[3]!);
+        let ids = this.pairFeatures.get(key);
+        if (!ids) this.pairFeatures.set(key, (ids = { ...NO_PAIR }));
+        ids[pairField[m[1] as keyof typeof pairField]] = id;
         continue;
       }
       const t = /^t-1w(\+1)?=[^|]*\|(.*)$/.exec(f);
@@ -100,8 +104,15 @@ export class TaggerModel {
   private readonly afterLabelWords = new Set<string>();
   private readonly afterLabelWordsNext = new Set<string>();
   private readonly noLabelIds: Int32Array;
-  private readonly pairLeft = new Set<string>();
-  private readonly pairRight = new Set<string>();
+  /** Numbers of the words that occur in word-pair features, and those features by pair of numbers. */
+  private readonly pairWords = new Map<string, number>();
+  private readonly pairFeatures = new Map<number, PairIds>();
+
+  private pairWordId(lw: string): number {
+    let id = this.pairWords.get(lw);
+    if (id === undefined) this.pairWords.set(lw, (id = this.pairWords.size));
+    return id;
+  }
   private readonly offsets: Int32Array;
   private readonly sparseLabel: Uint8Array;
   private readonly sparseWeight: Float32Array;
@@ -199,8 +210,7 @@ export class TaggerModel {
         lw,
         sh,
         shapeId: this.shapeIdOf(sh),
-        opensPair: this.pairLeft.has(lw),
-        closesPair: this.pairRight.has(lw),
+        pairWord: this.pairWords.get(lw) ?? -1,
         initial: this.idOf(`initial|${sh}`),
         common: this.idOf(`common|${sh}`),
         afterStart: this.idOf(`t-1w=<s>|${lw}`),
@@ -218,7 +228,6 @@ export class TaggerModel {
         asNext2Class: cls === undefined ? -1 : this.idOf(`c+2=${cls}`),
         afterLabel,
         beforeWordAfterLabel,
-        pairs: new Map(),
       };
       // Two generations bound the memory and keep the words in use when the newer one is full.
       if (this.wordCache.size >= 60_000) {
@@ -260,29 +269,20 @@ export class TaggerModel {
     const beforeWordAfterLabel = new Int32Array(n);
     for (let l = 0; l < n; l++) beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
     return {
-      lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), opensPair: this.pairLeft.has(lw), closesPair: this.pairRight.has(lw), initial: -1, common: -1, afterStart: -1,
+      lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), pairWord: this.pairWords.get(lw) ?? -1, initial: -1, common: -1, afterStart: -1,
       beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Float64Array(n),
       // The start stands before the first words (w-1=<s>, w-2=<s>), the end after the last ones.
       asPrev: lw === '<s>' ? this.idOf('w-1=<s>') : -1, asNext: lw === '</s>' ? this.idOf('w+1=</s>') : -1,
       asPrev2: lw === '<s>' ? this.idOf('w-2=<s>') : -1, asNext2: lw === '</s>' ? this.idOf('w+2=</s>') : -1, cls: c, asPrevClass: this.classes ? this.idOf(`c-1=${lw}`) : -1, asNextClass: this.classes ? this.idOf(`c+1=${lw}`) : -1,
       asPrev2Class: this.classes ? this.idOf(`c-2=${lw}`) : -1, asNext2Class: this.classes ? this.idOf(`c+2=${lw}`) : -1,
-      afterLabel: new Int32Array(n), beforeWordAfterLabel, pairs: new Map(),
+      afterLabel: new Int32Array(n), beforeWordAfterLabel,
     };
   }
 
-  // The four features a word pair takes part in, memoised on the first word's record (keyed by the
-  // second word's record, so no string is built twice).
+  // The four features a word pair takes part in.
   private bigram(a: WordInfo, b: WordInfo): PairIds {
-    // Most word pairs are no feature at all: skip them without building a string.
-    if (!a.opensPair || !b.closesPair) return NO_PAIR;
-    let p = a.pairs.get(b);
-    if (!p) {
-      const key = `${a.lw}|${b.lw}`;
-      p = { prevCur: this.idOf(`w-1w=${key}`), curNext: this.idOf(`ww+1=${key}`), next12: this.idOf(`w+1w+2=${key}`), prev21: this.idOf(`w-2w-1=${key}`) };
-      if (a.pairs.size > 2000) a.pairs.clear();
-      a.pairs.set(b, p);
-    }
-    return p;
+    if (a.pairWord < 0 || b.pairWord < 0) return NO_PAIR;
+    return this.pairFeatures.get(a.pairWord * PAIR_STRIDE + b.pairWord) ?? NO_PAIR;
   }
 
   private cached(cache: Map<string, number>, feature: string): number {
@@ -721,9 +721,8 @@ interface WordInfo {
   lw: string;
   sh: string;
   shapeId: number;
-  /** Whether the word is the first or the second word of any word-pair feature of the model. */
-  opensPair: boolean;
-  closesPair: boolean;
+  /** The word's number among those of the model's word-pair features, -1 when it is in none. */
+  pairWord: number;
   /** initial|<shape>, common|<shape>, t-1w=<s>|<word>, t-1w+1=<s>|<word>. */
   initial: number;
   common: number;
@@ -752,11 +751,11 @@ interface WordInfo {
   /** historyMatrix() of afterLabel and beforeWordAfterLabel, once built. */
   afterMatrix?: Float64Array | null;
   beforeMatrix?: Float64Array | null;
-  /** Feature ids of the pairs this word opens, by the record of the word that follows. */
-  pairs: Map<WordInfo, PairIds>;
 }
 
 const NO_PAIR: PairIds = { prevCur: -1, curNext: -1, next12: -1, prev21: -1 };
+/** Pair keys are first * PAIR_STRIDE + second: room for 2^21 words, within exact integers. */
+const PAIR_STRIDE = 2097152;
 
 interface PairIds {
   prevCur: number;
