@@ -1,18 +1,29 @@
 // What each part of entity recognition adds: scores a span set (default ner-gmb-dev) and the dev seeds
-// with the tagger alone, the knowledge base (with rules) alone, tagger + KB, and everything.
-//   npm run ner:ablation [-- --set ../shared/ext/ner-gmb-dev]
+// with the tagger alone, the knowledge base (with rules) alone, tagger + KB, and everything. With
+// --model, a tagger model file (and --classes, its word classes) stands in for the committed one, to
+// compare training options before a model is committed.
+//   npm run ner:ablation [-- --set ../shared/ext/ner-gmb-dev] [--model /tmp/ner.json --classes FILE]
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../src/service/analyze.ts';
 import { buildPipeline } from '../src/service/pipeline.ts';
-import { loadResources } from '../src/service/resources.ts';
+import { loadResources, readWordClasses } from '../src/service/resources.ts';
+import { TaggerModel, type SerializedModel } from '../src/pipeline/entities/tagger/perceptron.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const shared = join(root, '../shared');
-const { values } = parseArgs({ options: { set: { type: 'string', default: join(shared, 'ext/ner-gmb-dev') } } });
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: join(shared, 'ext/ner-gmb-dev') },
+    model: { type: 'string' },
+    classes: { type: 'string', default: join(root, 'data/models/word-clusters.json') },
+  },
+});
 const set = resolve(values.set!);
+const json = values.model ? (JSON.parse(readFileSync(values.model, 'utf8')) as SerializedModel) : null;
+const model = json ? TaggerModel.fromJSON(json, json.wordClasses ? readWordClasses(resolve(values.classes!)) : null) : null;
 const seeds = join(shared, 'corpus/seeds');
 const configs: [string, { kb: boolean; tagger: boolean; rules: boolean }][] = [
   ['tagger alone', { kb: false, tagger: true, rules: false }],
@@ -24,6 +35,7 @@ mkdirSync(join(root, '.eval'), { recursive: true });
 
 async function analyzeTo(input: string, out: string, parts: { kb: boolean; tagger: boolean; rules: boolean }): Promise<void> {
   const resources = loadResources();
+  if (model) resources.entities.tagger = model;
   resources.entities.parts = parts;
   const analyzer = new Analyzer(resources, buildPipeline(resources));
   const lines: string[] = [];

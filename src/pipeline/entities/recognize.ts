@@ -353,7 +353,6 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
         continue;
       }
       if (whose) continue; // "Yemen’s Houthi movement": the KB name stands, the place is its owner
-
     }
     const person = inside.find((k) => k.type === 'PERSON');
     // Only titles before a KB person ("Grand Ayatollah Ali al-Sistani") make the span the person's,
@@ -424,14 +423,12 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
       const pm = mention(i, i, kb.get(id)!.type as EntityType, id, 'rule');
       pm.start = partStart;
       pm.end = partStart + part.length;
-      // The compound is a modifier, not a name of the place: the mention links the place (for events
-      // and attribution) but is not listed as one of its name spans.
-      pm.silent = true;
       out.push(pm);
     }
   }
-  // A name joined by a hyphen to the next or previous word ("U.S.-led", "Iran-backed" once split by the
-  // tokenizer) is a modifier inside a compound: the mention still links the entity but is not listed.
+  // A name joined by a hyphen to the next or previous word ("Iran-backed", "Syria-Jordan", "U.S.-led" as
+  // the tokenizer splits it) is a modifier inside a compound: the mention still links the entity (for
+  // events and attribution) but is not listed as one of its name spans.
   for (const m of out) {
     const after = text.charCodeAt(m.end);
     const before = m.start > 0 ? text.charCodeAt(m.start - 1) : 0;
@@ -478,15 +475,20 @@ function splitAtSeparators(spans: Span[], st: SentenceTokens): Span[] {
   return out;
 }
 
+// Words that only ever stand before a person's name, and ranks and offices that also name other things
+// ("General Motors", "Prime Minister's Office").
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sheikh|Ayatollah|Sayyed)$/;
+const RANK = /^(?:Gen|Lt|Col|President|Minister|Prime|General)$/;
+
 // "Abu" + "Baqer al-Saadi" or "Mr." + "Olmert" tagged apart: a kunya, nasab or title joins the name after it.
 function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|President|Minister|Prime|General|Sheikh|Ayatollah)$/.test(w));
+    const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || HONORIFIC.test(w) || RANK.test(w));
     const kunya = prev && prev.first === prev.last && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!);
     // After an honorific ("Mr. Olmert") the next name is a person's, whatever the tagger called it.
-    const honorific = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sheikh|Ayatollah|Sayyed)$/.test(w));
+    const honorific = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || HONORIFIC.test(w));
     if (prev && honorific && prev.last + 1 === s.first && s.cls !== 'PERSON' && capitalised(st, s.first)) s.cls = 'PERSON';
     if (prev && s.cls === 'PERSON' && prev.last + 1 === s.first && ((prev.cls === 'PERSON' && titleOnly) || kunya || (prev.cls === 'PERSON' && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)))) {
       prev.cls = 'PERSON';

@@ -52,8 +52,8 @@ export interface SentenceView {
   initial?: readonly boolean[];
   /** Whether token i is a common English word in lower case (then a capital says less). */
   common?: readonly boolean[];
-  /** When given, 1 where a name can start (a capitalised word): other tokens with no such neighbour
-   *  are labelled O without scoring, which is what the model gives them anyway. */
+  /** When given, 1 where a name can start (a capitalised word or a number): tokens away from these
+   *  are decoded as O without being scored (tokenMode() in perceptron.ts). */
   cap?: Uint8Array;
   /** Word class per token (-1 when none); absent when the model uses no classes. */
   classes?: readonly number[];
