@@ -12,7 +12,7 @@
 import { TokenShape, type Segmentation, type WordType, type Words } from '../../core/document.ts';
 import { slotFor, wordSlot } from '../words/index.ts';
 import type { EntityType } from '../../core/record.ts';
-import { ARTICLE_KEY, tokenKey } from '../../kb/index.ts';
+import { ARTICLE_KEY, tokenKey, type AliasMatch } from '../../kb/index.ts';
 import { monthNumber } from '../../ingest/dates.ts';
 import { kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
@@ -140,7 +140,17 @@ function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Ar
   return { demonym, common };
 }
 
-export function recognizeSentence(text: string, seg: Segmentation, st: SentenceTokens, res: EntityResources, history?: DocumentHistory): Mention[] {
+/** A sentence's tokens with its knowledge-base matches and the tagger's labels. */
+export interface TaggedSentence extends SentenceTokens {
+  matches: AliasMatch[];
+  tags: string[];
+  /** Whether each token opens its sentence. */
+  initial: boolean[];
+  demonym: Uint8Array;
+}
+
+export function tagSentence(seg: Segmentation, docWords: Words, sentence: number, res: EntityResources, history?: DocumentHistory): TaggedSentence {
+  const st = sentenceTokens(seg, docWords, sentence);
   const { kb } = res;
   const n = st.words.length;
   const { demonym, common } = wordFacts(st, res);
@@ -149,17 +159,30 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   const gaz = new Array<string>(n).fill('');
   for (const m of matches) {
     const cls = kbClass(kb.get(m.ids[0]!)!.type);
-    for (let k = m.first; k <= m.last; k++) gaz[k] = `${k === m.first ? 'B' : 'I'}-${cls}`;
+    const [begin, inside] = gazetteerLabels(cls);
+    for (let k = m.first; k <= m.last; k++) gaz[k] = k === m.first ? begin : inside;
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
   const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res) }, history) : new Array<string>(n).fill('O');
+  const out = st as TaggedSentence;
+  out.matches = matches;
+  out.tags = tags;
+  out.initial = initial;
+  out.demonym = demonym;
+  return out;
+}
+
+export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSentence, res: EntityResources): Mention[] {
+  const { kb } = res;
+  const n = st.words.length;
+  const { demonym, matches, tags, initial } = st;
   const tagged = mergeKunya(splitAtSeparators(spansOf(tags), st), st);
-  const spanAt = new Int32Array(n).fill(-1);
+  const spanAt = new Int32Array(n);
   tagged.forEach((t, k) => {
-    for (let i = t.first; i <= t.last; i++) spanAt[i] = k;
+    for (let i = t.first; i <= t.last; i++) spanAt[i] = k + 1;
   });
-  const taggedAt = (i: number) => (spanAt[i]! >= 0 ? tagged[spanAt[i]!] : undefined);
+  const taggedAt = (i: number) => (spanAt[i]! > 0 ? tagged[spanAt[i]! - 1] : undefined);
 
   const used = new Uint8Array(n);
   const mention = (first: number, last: number, type: EntityType, kbId: string | null, source: Mention['source'], weak = false): Mention => {
@@ -231,7 +254,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
   for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
   // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
   for (let i = 0; i + 1 < n; i++) {
-    if (res.demonymStarts.has(st.keys[i]!) && capitalised(st, i) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
+    if (capitalised(st, i) && res.demonymStarts.has(st.keys[i]!) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
   }
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
@@ -445,6 +468,15 @@ export function recognizeSentence(text: string, seg: Segmentation, st: SentenceT
     m.start = seg.tokenStart[m.first]!;
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+// The B- and I- gazetteer labels of a class, built once: the tagger then looks up the same strings,
+// whose hashes are already computed.
+const GAZETTEER_LABELS = new Map<string, [string, string]>();
+function gazetteerLabels(cls: string): [string, string] {
+  let labels = GAZETTEER_LABELS.get(cls);
+  if (!labels) GAZETTEER_LABELS.set(cls, (labels = [`B-${cls}`, `I-${cls}`]));
+  return labels;
 }
 
 // Where the tagger scores names: capitalised words and numbers, but not a sentence's opening word when

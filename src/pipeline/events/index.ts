@@ -478,7 +478,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // Mode.
   let mode: string | null = def.mode ?? null;
   for (let t = Math.max(sFirst, h.first - 3); t <= Math.min(sLast, trigLast + 1) && !mode; t++) {
-    const m = ctx.triggers.modes.get(lower[t]!) ?? ctx.triggers.modes.get(`${lower[t]} ${lower[t + 1] ?? ''}`);
+    const m = ctx.triggers.modes.get(lower[t]!) ?? (ctx.triggers.modePairStarts.has(lower[t]!) ? ctx.triggers.modes.get(`${lower[t]} ${lower[t + 1] ?? ''}`) : undefined);
     if (m) mode = m;
   }
 

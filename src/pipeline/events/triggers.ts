@@ -31,6 +31,8 @@ export interface TriggerEntry {
 export interface TriggerIndex {
   byFirst: Map<string, TriggerEntry[]>;
   modes: Map<string, string>;
+  /** First words of the two-word mode cues ("would be"): only after one is a two-word key built. */
+  modePairStarts: Set<string>;
   nounWords: Set<string>;
 }
 
@@ -55,7 +57,9 @@ export function buildTriggerIndex(lex: TriggerLexicon): TriggerIndex {
     for (const p of def.phrases ?? []) add({ def, pos: 'phrase', words: p.split(' '), objects: null });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst, modes: new Map(Object.entries(lex.modes)), nounWords };
+  const modes = new Map(Object.entries(lex.modes));
+  const modePairStarts = new Set([...modes.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+  return { byFirst, modes, modePairStarts, nounWords };
 }
 
 export interface TriggerHit {

@@ -67,9 +67,12 @@ export class TaggerModel {
     for (const [f, id] of index) {
       const m = /^(w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
       if (m) {
-        const key = this.pairWordId(m[2]!) * PAIR_STRIDE + this.pairWordId(m[3]!);
-        let ids = this.pairFeatures.get(key);
-        if (!ids) this.pairFeatures.set(key, (ids = { ...NO_PAIR }));
+        const left = this.pairWordId(m[2]!);
+        const right = this.pairWordId(m[3]!);
+        let byRight = this.pairFeatures.get(left);
+        if (!byRight) this.pairFeatures.set(left, (byRight = new Map()));
+        let ids = byRight.get(right);
+        if (!ids) byRight.set(right, (ids = { ...NO_PAIR }));
         ids[pairField[m[1] as keyof typeof pairField]] = id;
         continue;
       }
@@ -104,9 +107,11 @@ export class TaggerModel {
   private readonly afterLabelWords = new Set<string>();
   private readonly afterLabelWordsNext = new Set<string>();
   private readonly noLabelIds: Int32Array;
-  /** Numbers of the words that occur in word-pair features, and those features by pair of numbers. */
+  /** Numbers of the words that occur in word-pair features, and those features by the left word's number,
+   *  then the right one's (small-integer keys: one number for the pair would leave the small-integer
+   *  range and make every lookup hash a heap number). */
   private readonly pairWords = new Map<string, number>();
-  private readonly pairFeatures = new Map<number, PairIds>();
+  private readonly pairFeatures = new Map<number, Map<number, PairIds>>();
 
   private pairWordId(lw: string): number {
     let id = this.pairWords.get(lw);
@@ -211,6 +216,7 @@ export class TaggerModel {
         sh,
         shapeId: this.shapeIdOf(sh),
         pairWord: this.pairWords.get(lw) ?? -1,
+        pairsAsLeft: this.pairFeatures.get(this.pairWords.get(lw) ?? -1) ?? null,
         initial: this.idOf(`initial|${sh}`),
         common: this.idOf(`common|${sh}`),
         afterStart: this.idOf(`t-1w=<s>|${lw}`),
@@ -269,7 +275,8 @@ export class TaggerModel {
     const beforeWordAfterLabel = new Int32Array(n);
     for (let l = 0; l < n; l++) beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
     return {
-      lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), pairWord: this.pairWords.get(lw) ?? -1, initial: -1, common: -1, afterStart: -1,
+      lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), pairWord: this.pairWords.get(lw) ?? -1,
+      pairsAsLeft: this.pairFeatures.get(this.pairWords.get(lw) ?? -1) ?? null, initial: -1, common: -1, afterStart: -1,
       beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Float64Array(n),
       // The start stands before the first words (w-1=<s>, w-2=<s>), the end after the last ones.
       asPrev: lw === '<s>' ? this.idOf('w-1=<s>') : -1, asNext: lw === '</s>' ? this.idOf('w+1=</s>') : -1,
@@ -281,8 +288,8 @@ export class TaggerModel {
 
   // The four features a word pair takes part in.
   private bigram(a: WordInfo, b: WordInfo): PairIds {
-    if (a.pairWord < 0 || b.pairWord < 0) return NO_PAIR;
-    return this.pairFeatures.get(a.pairWord * PAIR_STRIDE + b.pairWord) ?? NO_PAIR;
+    if (b.pairWord < 0 || !a.pairsAsLeft) return NO_PAIR;
+    return a.pairsAsLeft.get(b.pairWord) ?? NO_PAIR;
   }
 
   private cached(cache: Map<string, number>, feature: string): number {
@@ -527,7 +534,7 @@ export class TaggerModel {
   }
   private readonly shapeIndex = new Map<string, number>();
   private readonly shapePairs = [new Map<number, number>(), new Map<number, number>()];
-  private readonly shapeTriples = new Map<number, number>();
+  private readonly shapeTriples = new Map<number | string, number>();
 
   // Feature ids of class pairs, by (class + 3) * width + (class + 3), -2 until looked up: a flat table
   // (the classes are few) instead of a map, as it is read for every scored token.
@@ -575,7 +582,8 @@ export class TaggerModel {
   }
 
   private shapeTriple(a: number, b: number, c: number, sa: string, sb: string, sc: string): number {
-    const key = (a * 65536 + b) * 65536 + c;
+    // A small-integer key while there are few shapes (there are a few hundred in news); a string beyond.
+    const key: number | string = a < 1024 && b < 1024 && c < 1024 ? (a * 1024 + b) * 1024 + c : `${a}|${b}|${c}`;
     let id = this.shapeTriples.get(key);
     if (id === undefined) {
       id = this.idOf(`sh3=${sa}|${sb}|${sc}`);
@@ -723,6 +731,8 @@ interface WordInfo {
   shapeId: number;
   /** The word's number among those of the model's word-pair features, -1 when it is in none. */
   pairWord: number;
+  /** The word-pair features with this word on the left, by the right word's number; null when none. */
+  pairsAsLeft: Map<number, PairIds> | null;
   /** initial|<shape>, common|<shape>, t-1w=<s>|<word>, t-1w+1=<s>|<word>. */
   initial: number;
   common: number;
@@ -754,8 +764,6 @@ interface WordInfo {
 }
 
 const NO_PAIR: PairIds = { prevCur: -1, curNext: -1, next12: -1, prev21: -1 };
-/** Pair keys are first * PAIR_STRIDE + second: room for 2^21 words, within exact integers. */
-const PAIR_STRIDE = 2097152;
 
 interface PairIds {
   prevCur: number;
