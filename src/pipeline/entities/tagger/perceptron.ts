@@ -351,7 +351,7 @@ export class TaggerModel {
     // A sentence with nowhere a name can start is all O.
     if (cap && cap.indexOf(1) < 0) {
       out.fill('O');
-      if (history) for (let i = 0; i < len; i++) history.record(s.words[i]!, 'O');
+      if (history) recordCapitalised(history, s.words, out);
       return out;
     }
     let afterO = false;
@@ -380,9 +380,6 @@ export class TaggerModel {
       const after2 = at(i + 4);
       let k = 0;
       // Context features, the same as contextFeatures() builds for training.
-      ids[k++] = this.shapePair(0, before, me);
-      ids[k++] = this.shapePair(1, me, after);
-      ids[k++] = this.shapeTriple(before.shapeId, me.shapeId, after.shapeId, before.sh, me.sh, after.sh);
       ids[k++] = this.bigram(before, me).prevCur;
       ids[k++] = this.bigram(me, after).curNext;
       ids[k++] = this.bigram(after, after2).next12;
@@ -402,10 +399,12 @@ export class TaggerModel {
         if (dh) ids[k++] = this.cached(this.gazCache, dh);
       }
       // The word's own weights and those it gets from its neighbours' words and classes (w-1=, c-1=,
-      // w+1=, c+1=, w-2=, w+2=), summed once per word type.
+      // w+1=, c+1=, w-2=, w+2=), summed once per word type, and the shape features (sh-1=, sh+1=, sh3=),
+      // summed once per triple of shapes.
       const own = me.own;
       const cb = this.contextOf(before), ca = this.contextOf(after), cb2 = this.contextOf(before2), ca2 = this.contextOf(after2);
-      for (let l = 0; l < n; l++) emit[l] = own[l]! + cb[l]! + ca[n + l]! + cb2[2 * n + l]! + ca2[3 * n + l]!;
+      const shapes = this.shapeWeights(before, me, after);
+      for (let l = 0; l < n; l++) emit[l] = own[l]! + cb[l]! + ca[n + l]! + cb2[2 * n + l]! + ca2[3 * n + l]! + shapes[l]!;
       for (let j = 0; j < k; j++) addRow(emit, ids[j]!);
       if (i === 0) {
         trans.fill(0, 0, n);
@@ -443,7 +442,7 @@ export class TaggerModel {
       out[i] = this.labels[best]!;
       best = back[i * n + best]!;
     }
-    if (history) for (let i = 0; i < len; i++) history.record(s.words[i]!, out[i]!);
+    if (history) recordCapitalised(history, s.words, out);
     return out;
   }
 
@@ -592,6 +591,25 @@ export class TaggerModel {
     return id;
   }
 
+  private readonly shapeSums = new Map<number | string, Float64Array>();
+
+  // The summed weights of sh-1=, sh+1= and sh3= for the shapes of a word and its neighbours.
+  private shapeWeights(before: WordInfo, me: WordInfo, after: WordInfo): Float64Array {
+    const a = before.shapeId, b = me.shapeId, c = after.shapeId;
+    // A small-integer key while there are few shapes (a few hundred in news); a string beyond.
+    const key: number | string = a < 1024 && b < 1024 && c < 1024 ? (a * 1024 + b) * 1024 + c : `${a}|${b}|${c}`;
+    let v = this.shapeSums.get(key);
+    if (!v) {
+      v = new Float64Array(this.nLabels);
+      for (const f of [this.shapePair(0, before, me), this.shapePair(1, me, after), this.shapeTriple(a, b, c, before.sh, me.sh, after.sh)]) {
+        if (f >= 0) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+      }
+      if (this.shapeSums.size >= 100_000) this.shapeSums.clear();
+      this.shapeSums.set(key, v);
+    }
+    return v;
+  }
+
   /** The reference tagger: builds every feature string as training does (for tests of the fast path). */
   tagReference(s: SentenceView, history?: DocumentHistory): string[] {
     const n = this.nLabels;
@@ -610,6 +628,14 @@ export class TaggerModel {
     const out = best.map((l) => this.labels[l]!);
     if (history) for (let i = 0; i < out.length; i++) history.record(s.words[i]!, out[i]!);
     return out;
+  }
+}
+
+// The history records capitalised words only: the call is skipped for the others (most tokens).
+function recordCapitalised(history: DocumentHistory, words: readonly string[], labels: readonly string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const c0 = words[i]!.charCodeAt(0);
+    if ((c0 >= 65 && c0 <= 90) || c0 > 127) history.record(words[i]!, labels[i]!);
   }
 }
 
