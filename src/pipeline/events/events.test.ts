@@ -67,6 +67,11 @@ test('a coordinated subject keeps the first conjunct as actor', () => {
   assert.equal(e.location?.name, 'Hodeidah');
 });
 
+test('a two-word mode cue gives the means: "roadside bomb", "gunned down"', () => {
+  assert.equal(only(events('A roadside bomb killed two soldiers near Tikrit on Monday.'), 'ASSAULT').mode, 'explosives');
+  assert.equal(only(events('Gunmen gunned down a local judge in Basra on Sunday.'), 'ASSAULT').mode, 'firearms');
+});
+
 test('an event without a named actor is still coded, its actor null', () => {
   const e = only(events('A car bomb exploded near a police station in Kirkuk, killing four people.'), 'ASSAULT');
   assert.equal(e.actor, null);
