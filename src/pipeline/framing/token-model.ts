@@ -21,10 +21,10 @@ export class TokenModel {
   readonly threshold: number;
   // The weights split by feature kind, so that scoring a token looks words up without building strings.
   private readonly byKind = new Map<string, Map<string, number>>();
-  /** Pair features as nested maps, left word -> right word's number -> weight: no key strings to build,
-   *  and a word that is never a pair's right side skips the lookup. */
-  private readonly pairs = { pw: new Map<string, Map<number, number>>(), wn: new Map<string, Map<number, number>>() };
-  private readonly rightWords = { pw: new Map<string, number>(), wn: new Map<string, number>() };
+  /** Pair features (pw=, wn=) by the numbers of their two words, in flat hash tables: no key strings to
+   *  build and no map per word to reach; a word in no pair skips the lookups. */
+  private readonly pairWords = new Map<string, number>();
+  private readonly pairs = { pw: new PairTable(), wn: new PairTable() };
 
   constructor(weights: Map<string, number>, threshold: number) {
     this.weights = weights;
@@ -38,16 +38,15 @@ export class TokenModel {
       m.set(value, w);
       if (kind === 'pw' || kind === 'wn') {
         const bar = value.lastIndexOf('|');
-        const left = value.slice(0, bar);
-        let inner = this.pairs[kind].get(left);
-        if (!inner) this.pairs[kind].set(left, (inner = new Map()));
-        const right = value.slice(bar + 1);
-        const ids = this.rightWords[kind];
-        let id = ids.get(right);
-        if (id === undefined) ids.set(right, (id = ids.size));
-        inner.set(id, w);
+        this.pairs[kind].set(this.pairWordId(value.slice(0, bar)), this.pairWordId(value.slice(bar + 1)), w);
       }
     }
+  }
+
+  private pairWordId(word: string): number {
+    let id = this.pairWords.get(word);
+    if (id === undefined) this.pairWords.set(word, (id = this.pairWords.size));
+    return id;
   }
 
   static fromJSON(json: SerializedTokenModel): TokenModel {
@@ -83,10 +82,7 @@ export class TokenModel {
       own,
       asPrev: this.get('p', w),
       asNext: this.get('n', w),
-      pwLeft: this.pairs.pw.get(w) ?? null,
-      wnLeft: this.pairs.wn.get(w) ?? null,
-      pwRight: this.rightWords.pw.get(w) ?? -1,
-      wnRight: this.rightWords.wn.get(w) ?? -1,
+      pairWord: this.pairWords.get(w) ?? -1,
     };
     if (this.wordCache.size > 200_000) this.wordCache.clear();
     this.wordCache.set(w, info);
@@ -105,8 +101,9 @@ export class TokenModel {
       info[t] = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(ctx.lower[t]!));
     }
     const bias = this.get('b', '');
-    const startPairs = this.pairs.pw.get('<s>') ?? null;
-    const endRight = this.rightWords.wn.get('</s>') ?? -1;
+    const startWord = this.pairWords.get('<s>') ?? -1;
+    const endWord = this.pairWords.get('</s>') ?? -1;
+    const { pw, wn } = this.pairs;
     const start = this.get('p', '<s>');
     const end = this.get('n', '</s>');
     // The lexicon's verdict per token, as the three weights it takes part in.
@@ -125,11 +122,12 @@ export class TokenModel {
     for (let t = 0; t < n; t++) {
       const me = info[t]!;
       let s = bias + me.own + (t > 0 ? info[t - 1]!.asPrev : start) + (t + 1 < n ? info[t + 1]!.asNext : end);
-      const pw = t > 0 ? info[t - 1]!.pwLeft : startPairs;
-      if (pw && me.pwRight >= 0) s += pw.get(me.pwRight) ?? 0;
-      if (me.wnLeft) {
-        const right = t + 1 < n ? info[t + 1]!.wnRight : endRight;
-        if (right >= 0) s += me.wnLeft.get(right) ?? 0;
+      const word = me.pairWord;
+      if (word >= 0) {
+        const before = t > 0 ? info[t - 1]!.pairWord : startWord;
+        const after = t + 1 < n ? info[t + 1]!.pairWord : endWord;
+        if (before >= 0) s += pw.get(before, word);
+        if (after >= 0) s += wn.get(word, after);
       }
       s += lex(t) + lexp(t - 1) + lexn(t + 1);
       const c = ctx.text.charCodeAt(ctx.seg.tokenStart[t]!);
@@ -149,12 +147,48 @@ interface WordWeights {
   own: number;
   asPrev: number;
   asNext: number;
-  /** Pair weights with this word on the left, as the previous word (pw) and as the current one (wn). */
-  pwLeft: Map<number, number> | null;
-  wnLeft: Map<number, number> | null;
-  /** The word's number as a pair's right side (-1: never one). */
-  pwRight: number;
-  wnRight: number;
+  /** The word's number among the words of pair features (-1: in none). */
+  pairWord: number;
+}
+
+/** Weights keyed by a pair of small non-negative integers: open addressing with linear probing in typed
+ *  arrays, grown at half load. Absent pairs weigh 0. */
+export class PairTable {
+  private left = new Int32Array(1024).fill(-1);
+  private right = new Int32Array(1024);
+  private weight = new Float64Array(1024);
+  private count = 0;
+
+  private slot(a: number, b: number): number {
+    const mask = this.left.length - 1;
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    while (this.left[i] !== -1 && (this.left[i] !== a || this.right[i] !== b)) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(a: number, b: number): number {
+    const i = this.slot(a, b);
+    return this.left[i] === -1 ? 0 : this.weight[i]!;
+  }
+
+  set(a: number, b: number, w: number): void {
+    if ((this.count + 1) * 2 > this.left.length) this.grow();
+    const i = this.slot(a, b);
+    if (this.left[i] === -1) this.count++;
+    this.left[i] = a;
+    this.right[i] = b;
+    this.weight[i] = w;
+  }
+
+  private grow(): void {
+    const { left, right, weight } = this;
+    const size = left.length * 2;
+    this.left = new Int32Array(size).fill(-1);
+    this.right = new Int32Array(size);
+    this.weight = new Float64Array(size);
+    this.count = 0;
+    for (let i = 0; i < left.length; i++) if (left[i] !== -1) this.set(left[i]!, right[i]!, weight[i]!);
+  }
 }
 
 /** Per token of the document, whether a hand-lexicon phrase covers it (its category, or ""). */
