@@ -44,6 +44,8 @@ interface Ctx {
   mentions: Mention[];
   tokenEntity: Int32Array;
   lower: string[];
+  /** Each token's text, as the words layer's shared strings (their hashes are computed once). */
+  tokenText: string[];
   quotes: Quote[];
   timex: Timex[];
   numbers: Quantity[];
@@ -65,11 +67,13 @@ interface Draft extends AnalysisEvent {
 export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb: KnowledgeBase): AnalysisEvent[] {
   const seg = doc.segments!;
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer;
-  const lower = wordsOf(doc).lower;
+  const words = wordsOf(doc);
+  const lower = words.lower;
+  const tokenText = words.text;
   const sentenceOf = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   const ctx: Ctx = {
-    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower,
+    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
     kb, triggers, sentenceOf,
   };
@@ -77,11 +81,11 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   for (let s = 0; s < seg.sentenceCount; s++) {
     const a = seg.sentenceTokenStart[s]!;
     const b = seg.sentenceTokenStart[s + 1]!;
-    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || kb.demonyms.has(tokenKey(doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!)));
+    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || kb.demonyms.has(tokenKey(tokenText[t]!));
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(doc.text, seg, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers((t) => lower[t]!, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(doc.text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!)), isName);
+    const hits = findTriggers((t) => lower[t]!, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
     const consumed = new Set<number>();
     const governed = markGovernedTriggers(ctx, hits, consumed, a, b);
     const relatives = markRelativeClauses(ctx, hits, consumed);
@@ -670,7 +674,7 @@ function entityAt(ctx: Ctx, t: number): number {
   const e = ctx.tokenEntity[t]!;
   if (e >= 0) return e;
   // A nationality standing for its state: "Israeli airstrike", "US-led".
-  const id = ctx.kb.demonyms.get(tokenKey(ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!)));
+  const id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!));
   if (id) return ctx.entities.findIndex((x) => x.kbId === id);
   return -1;
 }
@@ -773,7 +777,7 @@ function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPosse
 function targetAt(ctx: Ctx, t: number, anyHead = false): number {
   const e = ctx.tokenEntity[t]!;
   if (e >= 0) return e;
-  const id = ctx.kb.demonyms.get(tokenKey(ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!)));
+  const id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!));
   if (!id) return -1;
   if (anyHead) return ctx.entities.findIndex((x) => x.kbId === id);
   let k = t + 1;

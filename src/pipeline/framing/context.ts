@@ -52,8 +52,9 @@ function foldQuotes(w: string): string {
   return w.indexOf('’') < 0 && w.indexOf('‘') < 0 ? w : w.replace(/[’‘]/g, "'");
 }
 
+/** A token's text: the words layer's shared string, not a new slice. */
 export function tokenText(ctx: FramingContext, t: number): string {
-  return ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!);
+  return ctx.types[t]!.text;
 }
 
 export const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'that', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'which', 'who', 'will', 'would', 'not', 'no']);

@@ -46,6 +46,8 @@ interface Ctx {
   sentenceOfToken: Uint32Array;
   cues: CueIndex;
   kb: KnowledgeBase | null;
+  /** Each token's text, as the words layer's shared strings. */
+  tokenTexts: string[];
 }
 
 interface Speaker {
@@ -65,7 +67,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   });
   const sentenceOfToken = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOfToken[t] = s;
-  const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb };
+  const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb, tokenTexts: wordsOf(doc).text };
 
   // Cues of every sentence, outside quotations.
   const lowered = wordsOf(doc).lower;
@@ -720,7 +722,7 @@ function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null
 
 function tokenText(ctx: Ctx, t: number): string {
   if (t < 0 || t >= ctx.seg.tokenCount) return '';
-  return ctx.text.slice(ctx.seg.tokenStart[t]!, ctx.seg.tokenEnd[t]!);
+  return ctx.tokenTexts[t]!;
 }
 
 function mentionAtToken(ctx: Ctx, t: number): Mention | undefined {
