@@ -65,12 +65,17 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
   // A person's name is the name without titles ("Senator John McCain" is John McCain).
   const longest = (c.type === 'PERSON' ? longestPersonName(c, text, res) : longestName(c, text)).replace(/^the\s+/i, '');
   const name = kb?.name ?? ((longestAlias.length > longest.length ? longestAlias : longest) || text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
-  const slug = nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${slug || 'unnamed'}`;
+  let id = c.kbId ?? `${kbClass(c.type).toLowerCase()}:${slugOf(name) || 'unnamed'}`;
   for (let k = 2; used.has(id); k++) id = `${c.kbId ?? id.replace(/~\d+$/, '')}~${k}`;
   used.add(id);
-  const surfaces = c.mentions.filter((m) => m.source !== 'coref').flatMap((m) => [text.slice(m.start, m.end), ...(m.alias ? [m.alias] : [])]);
-  const aliases = [...new Set(surfaces)].filter((a) => a !== name);
+  const surfaces = new Set<string>();
+  for (const m of c.mentions) {
+    if (m.source === 'coref') continue;
+    surfaces.add(text.slice(m.start, m.end));
+    if (m.alias) surfaces.add(m.alias);
+  }
+  surfaces.delete(name);
+  const aliases = [...surfaces];
   return {
     id,
     name,
@@ -79,6 +84,11 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
     aliases,
     mentions: c.mentions.filter((m) => !m.silent).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
   };
+}
+
+// The id part of an unlinked entity's name: its token keys, ASCII, joined by hyphens.
+function slugOf(name: string): string {
+  return nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 function longestPersonName(c: Cluster, text: string, res: EntityResources): string {
