@@ -178,7 +178,8 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   const n = st.words.length;
   const { demonym, matches, tags, initial } = st;
   const tagged = mergeKunya(splitAtSeparators(spansOf(tags), st), st);
-  const spanAt = new Int32Array(n);
+  // Tagger span index + 1 per token, 0 outside spans.
+  const spanAt = scratchSpans(n);
   tagged.forEach((t, k) => {
     for (let i = t.first; i <= t.last; i++) spanAt[i] = k + 1;
   });
@@ -468,6 +469,15 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     m.start = seg.tokenStart[m.first]!;
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+// One sentence's span indices, in a buffer reused from sentence to sentence: a new Int32Array of more
+// than 16 entries lies outside the JavaScript heap and costs more to make than the sentence's rules.
+let spanBuffer = new Int32Array(256);
+function scratchSpans(n: number): Int32Array {
+  if (spanBuffer.length < n) spanBuffer = new Int32Array(n * 2);
+  for (let i = 0; i < n; i++) spanBuffer[i] = 0;
+  return spanBuffer;
 }
 
 // The B- and I- gazetteer labels of a class, built once: the tagger then looks up the same strings,
