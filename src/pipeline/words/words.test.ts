@@ -17,6 +17,17 @@ test('every occurrence of a word shares one word type', () => {
   assert.equal(w.types[the[0]!], w.types[the[1]!]);
 });
 
+test('thousands of distinct words each keep their own type, and repeats find it again', () => {
+  const vocabulary = Array.from({ length: 6000 }, (_, i) => `w${i.toString(36)}x${(i * 7919) % 6007}`);
+  const first = words(vocabulary.join(' '));
+  const again = words([...vocabulary].reverse().join(' '));
+  assert.equal(new Set(first.types).size, vocabulary.length);
+  first.types.forEach((type, i) => {
+    assert.equal(type.text, vocabulary[i]);
+    assert.equal(again.types[vocabulary.length - 1 - i], type);
+  });
+});
+
 test('a word type carries the token text and its lower-case form', () => {
   const w = words('Kabul airport');
   assert.deepEqual(w.text, ['Kabul', 'airport']);
