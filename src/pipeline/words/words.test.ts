@@ -28,6 +28,14 @@ test('thousands of distinct words each keep their own type, and repeats find it 
   });
 });
 
+test('two words whose character hashes collide stay two word types', () => {
+  // "w0m65v" and "w1a23a" have the same 32-bit FNV-1a hash and the same length.
+  const w = words('w0m65v w1a23a w0m65v');
+  assert.notEqual(w.types[0], w.types[1]);
+  assert.equal(w.types[1]!.text, 'w1a23a');
+  assert.equal(w.types[2], w.types[0]);
+});
+
 test('a word type carries the token text and its lower-case form', () => {
   const w = words('Kabul airport');
   assert.deepEqual(w.text, ['Kabul', 'airport']);
