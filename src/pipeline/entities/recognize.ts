@@ -13,8 +13,9 @@ import { TokenShape, type Segmentation, type WordType, type Words } from '../../
 import { slotFor, wordSlot } from '../words/index.ts';
 import type { EntityType } from '../../core/record.ts';
 import { ARTICLE_KEY, tokenKey, type AliasMatch } from '../../kb/index.ts';
+import { isHyphen } from '../segment/tokenize.ts';
 import { monthNumber } from '../../ingest/dates.ts';
-import { kbClass } from './gazetteer.ts';
+import { classLabels, kbClass } from './gazetteer.ts';
 import type { EntityResources } from './resources.ts';
 import type { DocumentHistory } from './tagger/features.ts';
 
@@ -159,7 +160,7 @@ export function tagSentence(seg: Segmentation, docWords: Words, sentence: number
   const gaz = new Array<string>(n).fill('');
   for (const m of matches) {
     const cls = kbClass(kb.get(m.ids[0]!)!.type);
-    const [begin, inside] = gazetteerLabels(cls);
+    const [begin, inside] = classLabels(cls);
     for (let k = m.first; k <= m.last; k++) gaz[k] = k === m.first ? begin : inside;
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
@@ -480,15 +481,6 @@ function scratchSpans(n: number): Int32Array {
   return spanBuffer;
 }
 
-// The B- and I- gazetteer labels of a class, built once: the tagger then looks up the same strings,
-// whose hashes are already computed.
-const GAZETTEER_LABELS = new Map<string, [string, string]>();
-function gazetteerLabels(cls: string): [string, string] {
-  let labels = GAZETTEER_LABELS.get(cls);
-  if (!labels) GAZETTEER_LABELS.set(cls, (labels = [`B-${cls}`, `I-${cls}`]));
-  return labels;
-}
-
 // Where the tagger scores names: capitalised words and numbers, but not a sentence's opening word when
 // it is one that opens sentences rather than names ("The", "However").
 function tagStarts(st: SentenceTokens, res: EntityResources): Uint8Array {
@@ -496,10 +488,6 @@ function tagStarts(st: SentenceTokens, res: EntityResources): Uint8Array {
   const out = st.nameStart.slice();
   out[0] = 0;
   return out;
-}
-
-function isHyphen(code: number): boolean {
-  return code === 45 || code === 0x2010 || code === 0x2011;
 }
 
 // A slash, bar or semicolon separates names the tagger ran together: "Reuters/Samir Jabbar".
@@ -697,7 +685,6 @@ function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; las
   }
   return out;
 }
-
 
 function speakerSlots(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number }[] {
   const out: { first: number; last: number }[] = [];

@@ -65,7 +65,8 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018 || c === 0x60 || c === 0xb4;
 }
 
-function isHyphen(c: number): boolean {
+/** A hyphen-minus or a Unicode hyphen (U+2010, U+2011). */
+export function isHyphen(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
 

@@ -251,10 +251,16 @@ export class TaggerModel {
     return false;
   }
 
+  // Adds feature f's weights (if it is a feature, f >= 0) to v[base + label]. For the vectors built once
+  // per word type or shape triple; tag() keeps its own copy of this loop for the tokens it scores.
+  private accumulate(v: Float64Array | Float32Array, f: number, base = 0): void {
+    if (f >= 0) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[base + this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+  }
+
   // The summed weights of features that depend on the word alone, per label: added as one vector.
   private denseSum(ids: number[]): Float64Array {
     const v = new Float64Array(this.nLabels);
-    for (const f of ids) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+    for (const f of ids) this.accumulate(v, f);
     return v;
   }
 
@@ -482,9 +488,7 @@ export class TaggerModel {
     if (w.context) return w.context;
     const n = this.nLabels;
     const v = new Float32Array(4 * n);
-    const add = (part: number, f: number) => {
-      if (f >= 0) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[part * n + this.sparseLabel[q]!]! += this.sparseWeight[q]!;
-    };
+    const add = (part: number, f: number) => this.accumulate(v, f, part * n);
     add(0, w.asPrev);
     add(0, w.asPrevClass);
     add(1, w.asNext);
@@ -507,9 +511,7 @@ export class TaggerModel {
       const n = this.nLabels;
       m = new Float64Array(n * n);
       for (let p = 0; p < n; p++) {
-        const f = ids[p]!;
-        if (f < 0) continue;
-        for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) m[p * n + this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+        this.accumulate(m, ids[p]!, p * n);
       }
       if (m.every((x) => x === 0)) m = null;
     }
@@ -532,8 +534,6 @@ export class TaggerModel {
     return ids;
   }
   private readonly shapeIndex = new Map<string, number>();
-  private readonly shapePairs = [new Map<number, number>(), new Map<number, number>()];
-  private readonly shapeTriples = new Map<number | string, number>();
 
   // Feature ids of class pairs, by (class + 3) * width + (class + 3), -2 until looked up: a flat table
   // (the classes are few) instead of a map, as it is read for every scored token.
@@ -569,28 +569,6 @@ export class TaggerModel {
     return id;
   }
 
-  private shapePair(which: 0 | 1, a: WordInfo, b: WordInfo): number {
-    const m = this.shapePairs[which]!;
-    const key = a.shapeId * 65536 + b.shapeId;
-    let id = m.get(key);
-    if (id === undefined) {
-      id = this.idOf(`${which === 0 ? 'sh-1' : 'sh+1'}=${a.sh}|${b.sh}`);
-      m.set(key, id);
-    }
-    return id;
-  }
-
-  private shapeTriple(a: number, b: number, c: number, sa: string, sb: string, sc: string): number {
-    // A small-integer key while there are few shapes (there are a few hundred in news); a string beyond.
-    const key: number | string = a < 1024 && b < 1024 && c < 1024 ? (a * 1024 + b) * 1024 + c : `${a}|${b}|${c}`;
-    let id = this.shapeTriples.get(key);
-    if (id === undefined) {
-      id = this.idOf(`sh3=${sa}|${sb}|${sc}`);
-      this.shapeTriples.set(key, id);
-    }
-    return id;
-  }
-
   private readonly shapeSums = new Map<number | string, Float64Array>();
 
   // The summed weights of sh-1=, sh+1= and sh3= for the shapes of a word and its neighbours.
@@ -601,9 +579,9 @@ export class TaggerModel {
     let v = this.shapeSums.get(key);
     if (!v) {
       v = new Float64Array(this.nLabels);
-      for (const f of [this.shapePair(0, before, me), this.shapePair(1, me, after), this.shapeTriple(a, b, c, before.sh, me.sh, after.sh)]) {
-        if (f >= 0) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[this.sparseLabel[q]!]! += this.sparseWeight[q]!;
-      }
+      this.accumulate(v, this.idOf(`sh-1=${before.sh}|${me.sh}`));
+      this.accumulate(v, this.idOf(`sh+1=${me.sh}|${after.sh}`));
+      this.accumulate(v, this.idOf(`sh3=${before.sh}|${me.sh}|${after.sh}`));
       if (this.shapeSums.size >= 100_000) this.shapeSums.clear();
       this.shapeSums.set(key, v);
     }
