@@ -50,6 +50,10 @@ export class TaggerModel {
     this.weights = weights;
     this.allowed = allowedTransitions(labels);
     const n = labels.length;
+    this.restrictedPreds = labels.map((_, l) => {
+      const preds = labels.flatMap((__, p) => (this.allowed[p * n + l] ? [p] : []));
+      return preds.length === n ? null : Int32Array.from(preds);
+    });
     this.tPrev = Int32Array.from(labels.map((l) => this.idOf(`t-1=${l}`)));
     // t-1= weights as a label-pair matrix, -Infinity where the pair is not allowed.
     this.transition = new Float64Array(n * n);
@@ -354,6 +358,7 @@ export class TaggerModel {
     };
     const T = this.transition;
     const cand = this.candidates;
+    const restricted = this.restrictedPreds;
     // A sentence with nowhere a name can start is all O.
     if (cap && cap.indexOf(1) < 0) {
       out.fill('O');
@@ -424,17 +429,32 @@ export class TaggerModel {
       let top = -Infinity;
       for (let p = 0; p < n; p++) if (delta[row - n + p]! > top) top = delta[row - n + p]!;
       let nc = 0;
-      for (let p = 0; p < n; p++) if (delta[row - n + p]! >= top - BEAM) cand[nc++] = p;
+      const floor = top - BEAM;
+      for (let p = 0; p < n; p++) if (delta[row - n + p]! >= floor) cand[nc++] = p;
       for (let l = 0; l < n; l++) {
         let bestV = -Infinity;
         let bestP = 0;
-        for (let c = 0; c < nc; c++) {
-          const p = cand[c]!;
-          const q = p * n + l;
-          const v = delta[row - n + p]! + T[q]! + (A ? A[q]! : 0) + (B ? B[q]! : 0);
-          if (v > bestV) {
-            bestV = v;
-            bestP = p;
+        const preds = restricted[l];
+        if (preds) {
+          for (let c = 0; c < preds.length; c++) {
+            const p = preds[c]!;
+            if (!(delta[row - n + p]! >= floor)) continue;
+            const q = p * n + l;
+            const v = delta[row - n + p]! + T[q]! + (A ? A[q]! : 0) + (B ? B[q]! : 0);
+            if (v > bestV) {
+              bestV = v;
+              bestP = p;
+            }
+          }
+        } else {
+          for (let c = 0; c < nc; c++) {
+            const p = cand[c]!;
+            const q = p * n + l;
+            const v = delta[row - n + p]! + T[q]! + (A ? A[q]! : 0) + (B ? B[q]! : 0);
+            if (v > bestV) {
+              bestV = v;
+              bestP = p;
+            }
           }
         }
         delta[row + l] = bestV + emit[l]!;
@@ -479,6 +499,9 @@ export class TaggerModel {
 
   private readonly transScores = new Float64Array(32);
   private readonly candidates = new Int32Array(32);
+  /** Per label, its allowed predecessors in ascending order when not every label may precede it (an I-
+   *  label follows only the B- and I- of its type), else null: decoding skips pairs that cannot be. */
+  private readonly restrictedPreds: (Int32Array | null)[];
   private delta = new Float64Array(1024);
   private back = new Int8Array(1024);
 
