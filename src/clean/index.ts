@@ -236,18 +236,22 @@ function datelineAgency(lede: string, res: CleanResources): RuleHit['outlet'] {
 // The last sentence(s) of the last paragraph when they are a licence or copyright notice.
 function trailingFooter(u: Unit, res: CleanResources): { unit: Unit; outlet?: RuleHit['outlet'] } | null {
   if (u.pieces) return null;
-  const re = /(?<=[.!?]["”’]?)\s+(?=\p{Lu}|©)/gu;
+  // A sentence end, the space after it (group 1) and a capital or © next. Matching the punctuation
+  // instead of looking behind for it at every position makes the scan several times faster.
+  const re = /[.!?]["”’]?(\s+)(?=\p{Lu}|©)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(u.text))) {
+    const tailStart = m.index + m[0].length;
+    const spaceStart = tailStart - m[1]!.length;
     // Counting stops past the limit: a long last paragraph has many boundaries to try.
-    if (countWords(u.text, m.index + m[0].length, 41) > 40) continue;
-    const tail = u.text.slice(m.index + m[0].length);
+    if (countWords(u.text, tailStart, 41) > 40) continue;
+    const tail = u.text.slice(tailStart);
     for (const pattern of res.outletFooter) {
       const f = pattern.exec(tail);
       if (f) {
-        const end = u.start + m.index;
+        const end = u.start + spaceStart;
         return {
-          unit: { ...u, end, text: u.text.slice(0, m.index), words: countWords(u.text.slice(0, m.index)) },
+          unit: { ...u, end, text: u.text.slice(0, spaceStart), words: countWords(u.text.slice(0, spaceStart)) },
           outlet: outletNamed(f.groups?.outlet, res, OUTLET_STRENGTH.footer),
         };
       }
