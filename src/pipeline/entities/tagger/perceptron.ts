@@ -474,18 +474,19 @@ export class TaggerModel {
 
   // Token i can only be O: its best predecessor by the label-pair weights and the label-word matrices.
   // `afterO`: the token before could only be O too, so O is its one predecessor.
-  private onlyO(delta: Float64Array, back: Int8Array, i: number, A: Float64Array | null, B: Float64Array | null, afterO: boolean): void {
+  private onlyO(delta: Float64Array, back: Int8Array, i: number, A: Float32Array | null, B: Float32Array | null, afterO: boolean): void {
     const n = this.nLabels;
     const row = i * n;
     const T = this.transition;
+    const toO = n * n; // where historyMatrix() repeats the column of label O
     let bp = 0;
     let bv = 0;
     if (i > 0 && afterO) {
-      bv = delta[row - n]! + T[0]! + (A ? A[0]! : 0) + (B ? B[0]! : 0);
+      bv = delta[row - n]! + T[0]! + (A ? A[toO]! : 0) + (B ? B[toO]! : 0);
     } else if (i > 0) {
       bv = -Infinity;
       for (let p = 0, q = 0; p < n; p++, q += n) {
-        const v = delta[row - n + p]! + T[q]! + (A ? A[q]! : 0) + (B ? B[q]! : 0);
+        const v = delta[row - n + p]! + T[q]! + (A ? A[toO + p]! : 0) + (B ? B[toO + p]! : 0);
         if (v > bv) {
           bv = v;
           bp = p;
@@ -524,17 +525,20 @@ export class TaggerModel {
   }
 
   // The t-1w= (which 0) or t-1w+1= (which 1) weights of a word as a label-pair matrix [prev * n + label],
-  // null when the word has none; built once per word type.
-  private historyMatrix(w: WordInfo, which: 0 | 1): Float64Array | null {
+  // followed by its column of label O again, [n * n + prev], which onlyO() reads alone: one cache line
+  // instead of one per row. Null when the word has none; built once per word type. Single precision
+  // loses nothing: each entry is one weight of the model's Float32Array.
+  private historyMatrix(w: WordInfo, which: 0 | 1): Float32Array | null {
     const cached = which === 0 ? w.afterMatrix : w.beforeMatrix;
     if (cached !== undefined) return cached;
     const ids = which === 0 ? w.afterLabel : w.beforeWordAfterLabel;
-    let m: Float64Array | null = null;
+    let m: Float32Array | null = null;
     if (ids !== this.noLabelIds) {
       const n = this.nLabels;
-      m = new Float64Array(n * n);
+      m = new Float32Array(n * n + n);
       for (let p = 0; p < n; p++) {
         this.accumulate(m, ids[p]!, p * n);
+        m[n * n + p] = m[p * n]!;
       }
       if (m.every((x) => x === 0)) m = null;
     }
@@ -786,8 +790,8 @@ interface WordInfo {
   /** contextOf(), once built. */
   context?: Float32Array;
   /** historyMatrix() of afterLabel and beforeWordAfterLabel, once built. */
-  afterMatrix?: Float64Array | null;
-  beforeMatrix?: Float64Array | null;
+  afterMatrix?: Float32Array | null;
+  beforeMatrix?: Float32Array | null;
 }
 
 const NO_PAIR: PairIds = { prevCur: -1, curNext: -1, next12: -1, prev21: -1 };
