@@ -24,7 +24,9 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
   // Last token at which each cluster was mentioned, updated as the scan moves on.
   const lastSeen = new Int32Array(clusters.length).fill(-1);
   const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);
-  const offices = clusters.map((c) => officesOf(text, c, res));
+  // Offices are read only when a role noun asks for one ("the minister"): found on first need.
+  const offices: (string[] | undefined)[] = new Array(clusters.length);
+  const officesOfCluster = (ci: number) => (offices[ci] ??= officesOf(text, clusters[ci]!, res));
   const modifierCountry = (from: number, to: number): string | undefined => {
     for (let j = from; j < to; j++) {
       const id = res.kb.demonyms.get(tokenKey(word(j)));
@@ -38,7 +40,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
     const c = clusters[ci]!;
     if (k.country && (c.kbId ? res.kb.get(c.kbId)?.country : undefined) !== k.country) return false;
     if (k.kinds && !k.kinds.includes(kindOf(c) ?? '')) return false;
-    if (k.offices && !k.offices.some((o) => offices[ci]!.some((have) => have.includes(o)))) return false;
+    if (k.offices && !k.offices.some((o) => officesOfCluster(ci).some((have) => have.includes(o)))) return false;
     if (k.inName && !namesOf(text, c).some((n) => n.includes(noun))) return false;
     return true;
   };
