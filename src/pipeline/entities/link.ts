@@ -52,16 +52,42 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
     add(m, m.kbId ?? m.key ?? `${kbClass(m.type)}:${nameKeys(nameOf(text, m, tokenStart)).join(' ')}`, m.kbId);
   }
 
+  // What the comparisons below read of a cluster, kept until a merge changes its mentions: the rules
+  // compare every pair of people or of organisations, and a linked person has all the KB's names.
+  const variantsOf = new Map<Cluster, string[][]>();
+  const longestKeysOf = new Map<Cluster, string[]>();
+  const initialsOf = new Map<Cluster, string>();
+  const forget = (c: Cluster) => {
+    variantsOf.delete(c);
+    longestKeysOf.delete(c);
+    initialsOf.delete(c);
+  };
   const merge = (from: Cluster, into: Cluster) => {
     if (from === into) return;
     into.mentions.push(...from.mentions);
     from.mentions = [];
+    forget(from);
+    forget(into);
   };
   // Every way the cluster's person is named: its mentions (without titles) and, when linked, the KB's names.
   const personVariants = (c: Cluster): string[][] => {
-    const out = c.mentions.filter((m) => m.source !== 'coref').map((m) => nameKeys(nameOf(text, m, tokenStart)));
+    let out = variantsOf.get(c);
+    if (out) return out;
+    out = c.mentions.filter((m) => m.source !== 'coref').map((m) => nameKeys(nameOf(text, m, tokenStart)));
     if (c.kbId) for (const a of [kb.get(c.kbId)!.name, ...kb.get(c.kbId)!.aliases]) out.push(nameKeys(a));
-    return out.filter((k) => k.length);
+    out = out.filter((k) => k.length);
+    variantsOf.set(c, out);
+    return out;
+  };
+  const longestKeys = (c: Cluster): string[] => {
+    let keys = longestKeysOf.get(c);
+    if (!keys) longestKeysOf.set(c, (keys = nameKeys(longestName(c, text))));
+    return keys;
+  };
+  const initialsOfCluster = (c: Cluster): string => {
+    let s = initialsOf.get(c);
+    if (s === undefined) initialsOf.set(c, (s = initials(longestName(c, text))));
+    return s;
   };
   const personKeys = (c: Cluster) => personVariants(c).reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
 
@@ -84,7 +110,7 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
   const people0 = clusters.filter((c) => c.type === 'PERSON' && c.mentions.length);
   for (const c of clusters) {
     if (c.kbId || c.type === 'PERSON' || !c.mentions.length || c.mentions.some((m) => m.source === 'rule')) continue;
-    const keys = nameKeys(longestName(c, text));
+    const keys = longestKeys(c);
     if (keys.length !== 1) continue;
     const person = people0.find((p) => personVariants(p).some((v) => v.length > 1 && v[v.length - 1] === keys[0]));
     if (person) {
@@ -128,16 +154,21 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
       const prev = [...mentions].filter((x) => x.end <= m.start - 1 && m.start - 1 - x.end <= 2).pop();
       target = prev ? clusters.find((k) => k.mentions.includes(prev)) : undefined;
     }
-    target ??= orgs.find((o) => o !== c && o.mentions.length && initials(longestName(o, text)) === name.replace(/[-&]/g, ''));
+    const bare = name.replace(/[-&]/g, '');
+    target ??= orgs.find((o) => o !== c && o.mentions.length && initialsOfCluster(o) === bare);
     if (target) merge(c, target);
   }
 
   // A bare head noun ("the Committee") to the organisation whose name ends with it.
   for (const c of orgs) {
     if (!c.mentions.length || c.kbId) continue;
-    const keys = nameKeys(longestName(c, text));
+    const keys = longestKeys(c);
     if (keys.length !== 1) continue;
-    const target = orgs.find((o) => o !== c && o.mentions.length && nameKeys(longestName(o, text)).slice(-1)[0] === keys[0] && nameKeys(longestName(o, text)).length > 1);
+    const target = orgs.find((o) => {
+      if (o === c || !o.mentions.length) return false;
+      const other = longestKeys(o);
+      return other.length > 1 && other[other.length - 1] === keys[0];
+    });
     if (target) merge(c, target);
   }
 
