@@ -16,7 +16,7 @@ import { ARTICLE_KEY, tokenKey, type AliasMatch } from '../../kb/index.ts';
 import { isHyphen } from '../segment/tokenize.ts';
 import { monthNumber } from '../../ingest/dates.ts';
 import { classLabels, kbClass } from './gazetteer.ts';
-import type { EntityResources } from './resources.ts';
+import type { EntityResources, LabelNode } from './resources.ts';
 import type { DocumentHistory } from './tagger/features.ts';
 
 export interface Mention {
@@ -598,12 +598,12 @@ function matchLabels(st: SentenceTokens, res: EntityResources): { first: number;
   for (let i = 0; i < st.words.length; i++) {
     if (!labels.firstWords.has(st.lower[i]!)) continue;
     let best: { last: number; id: string } | null = null;
-    const keys: string[] = [];
-    for (let j = i; j < st.words.length && keys.length < labels.maxWords; j++) {
+    let node: LabelNode | undefined = labels.root;
+    for (let j = i; j < st.words.length; j++) {
       if (QUOTE_OR_APOSTROPHE.test(st.words[j]!)) continue;
-      keys.push(st.lower[j]!);
-      const id = labels.get(keys.join(' '));
-      if (id && res.kb.get(id)) best = { last: j, id };
+      node = node.next.get(st.lower[j]!);
+      if (!node) break;
+      if (node.refersTo && res.kb.get(node.refersTo)) best = { last: j, id: node.refersTo };
     }
     if (best) {
       out.push({ first: i, last: best.last, id: best.id });

@@ -57,29 +57,35 @@ export interface EntityResources {
   };
 }
 
+export interface LabelNode {
+  next: Map<string, LabelNode>;
+  /** The entity a label ending here names. */
+  refersTo: string | null;
+}
+
 export class LabelIndex {
-  private readonly map = new Map<string, string>();
+  /** The labels as a trie over lower-case token keys, walked word by word from a position. */
+  readonly root: LabelNode = { next: new Map(), refersTo: null };
   /** First words of the labels, to skip positions where none can start. */
   readonly firstWords = new Set<string>();
-  maxWords = 0;
+  /** Distinct labels. */
+  size = 0;
 
   constructor(entries: { text: string; refersTo?: string | null }[]) {
     for (const e of entries) {
       if (!e.refersTo) continue;
       const keys = nameKeys(e.text).map((k) => k.toLowerCase());
       if (!keys.length) continue;
-      this.map.set(keys.join(' '), e.refersTo);
+      let node = this.root;
+      for (const k of keys) {
+        let next = node.next.get(k);
+        if (!next) node.next.set(k, (next = { next: new Map(), refersTo: null }));
+        node = next;
+      }
+      if (!node.refersTo) this.size++;
+      node.refersTo = e.refersTo;
       this.firstWords.add(keys[0]!);
-      this.maxWords = Math.max(this.maxWords, keys.length);
     }
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  get(keys: string): string | undefined {
-    return this.map.get(keys);
   }
 }
 
