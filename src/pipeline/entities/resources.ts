@@ -89,9 +89,13 @@ export class LabelIndex {
   }
 }
 
-/** A set of phrases as sequences of token keys, for matching at a token position (longest first). */
+/** A set of phrases as sequences of token keys, for matching at a token position (longest first). Two
+ *  tries, one over the words in order and one over them backwards, find the longest phrase starting or
+ *  ending at a position in one walk, without joining candidate keys into strings. */
 export class PhraseSet {
   private readonly phrases = new Set<string>();
+  private readonly forward: PhraseNode = newPhraseNode();
+  private readonly backward: PhraseNode = newPhraseNode();
   readonly maxLength: number;
 
   constructor(phrases: Iterable<string>) {
@@ -100,6 +104,8 @@ export class PhraseSet {
       const keys = nameKeys(p).map((k) => k.toLowerCase());
       if (!keys.length) continue;
       this.phrases.add(keys.join(' '));
+      insertPhrase(this.forward, keys);
+      insertPhrase(this.backward, [...keys].reverse());
       max = Math.max(max, keys.length);
     }
     this.maxLength = max;
@@ -111,19 +117,39 @@ export class PhraseSet {
 
   /** Length of the longest phrase that ends at keys[end] (looking left), 0 when none. */
   longestEndingAt(keys: readonly string[], end: number): number {
-    for (let n = Math.min(this.maxLength, end + 1); n >= 1; n--) {
-      if (this.phrases.has(keys.slice(end - n + 1, end + 1).join(' '))) return n;
-    }
-    return 0;
+    let node: PhraseNode | undefined = this.backward;
+    let best = 0;
+    for (let k = end; k >= 0 && (node = node.next.get(keys[k]!)); k--) if (node.ends) best = end - k + 1;
+    return best;
   }
 
   /** Length of the longest phrase that starts at keys[start], 0 when none. */
   longestStartingAt(keys: readonly string[], start: number): number {
-    for (let n = Math.min(this.maxLength, keys.length - start); n >= 1; n--) {
-      if (this.phrases.has(keys.slice(start, start + n).join(' '))) return n;
-    }
-    return 0;
+    let node: PhraseNode | undefined = this.forward;
+    let best = 0;
+    for (let k = start; k < keys.length && (node = node.next.get(keys[k]!)); k++) if (node.ends) best = k - start + 1;
+    return best;
   }
+}
+
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** A phrase ends here. */
+  ends: boolean;
+}
+
+function newPhraseNode(): PhraseNode {
+  return { next: new Map(), ends: false };
+}
+
+function insertPhrase(root: PhraseNode, keys: readonly string[]): void {
+  let node = root;
+  for (const k of keys) {
+    let next = node.next.get(k);
+    if (!next) node.next.set(k, (next = newPhraseNode()));
+    node = next;
+  }
+  node.ends = true;
 }
 
 export function buildEntityResources(input: {
