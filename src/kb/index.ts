@@ -159,6 +159,34 @@ export class KnowledgeBase {
     return ids;
   }
 
+  private readonly countryCache = new Map<string, string | null>();
+  private readonly placeCache = new Map<string, boolean>();
+
+  /** The country whose name or alias is exactly `name`, if any (cached: asked of every capitalised word). */
+  countryNamed(name: string): string | undefined {
+    let id = this.countryCache.get(name);
+    if (id === undefined) {
+      id = this.lookup(name).find((x) => this.byId.get(x)?.kind === 'country') ?? null;
+      if (this.countryCache.size > 50_000) this.countryCache.clear();
+      this.countryCache.set(name, id);
+    }
+    return id ?? undefined;
+  }
+
+  /** Whether `name` is the name or an alias of a place (GPE or LOC); cached like countryNamed(). */
+  namesPlace(name: string): boolean {
+    let place = this.placeCache.get(name);
+    if (place === undefined) {
+      place = this.lookup(name).some((x) => {
+        const type = this.byId.get(x)!.type;
+        return type === 'GPE' || type === 'LOC';
+      });
+      if (this.placeCache.size > 50_000) this.placeCache.clear();
+      this.placeCache.set(name, place);
+    }
+    return place;
+  }
+
   /**
    * Longest alias matches in a sequence of token keys (from tokenKey). An Arabic article key is skipped
    * inside a name and joins the match when it opens it ("Al Arabiya"); empty keys end a match.

@@ -64,3 +64,22 @@ test('alias matching takes the longest name and skips a standalone article', () 
   assert.deepEqual(matches, ['iri', 'arabiya', 'iraq']);
   assert.deepEqual(kb.lookup('al Arabiya'), ['arabiya']);
 });
+
+test('a name is a country or a place by its KB entries, whatever else shares the name', () => {
+  const kb = new KnowledgeBase([
+    { id: 'georgia', name: 'Georgia', type: 'GPE', kind: 'country', aliases: [], lat: 42, lon: 43.5, sources: ['x'] },
+    { id: 'georgia-state', name: 'Georgia', type: 'GPE', kind: 'province', aliases: [], lat: 32.7, lon: -83.4, sources: ['x'] },
+    { id: 'jordan-river', name: 'Jordan River', type: 'LOC', kind: 'river', aliases: ['Jordan'], sources: ['x'] },
+    { id: 'jordan', name: 'Hashemite Kingdom of Jordan', type: 'GPE', kind: 'country', aliases: ['Jordan'], lat: 31, lon: 36, sources: ['x'] },
+    { id: 'badr', name: 'Badr Organization', type: 'ORG', kind: 'armed-group', aliases: ['Badr'], sources: ['x'] },
+  ]);
+  assert.equal(kb.countryNamed('Georgia'), 'georgia');
+  assert.equal(kb.countryNamed('jordan'), 'jordan');
+  assert.equal(kb.countryNamed('Badr'), undefined);
+  assert.equal(kb.namesPlace('Jordan'), true);
+  assert.equal(kb.namesPlace('Badr'), false);
+  assert.equal(kb.namesPlace('Nowhere'), false);
+  // Answers are cached: asking again gives the same.
+  assert.equal(kb.countryNamed('Georgia'), 'georgia');
+  assert.equal(kb.namesPlace('Badr'), false);
+});

@@ -633,12 +633,11 @@ function stateForces(st: SentenceTokens, res: EntityResources, used: Uint8Array)
 }
 
 function isPlaceWord(res: EntityResources, key: string): boolean {
-  return res.kb.lookup(key).some((id) => ['GPE', 'LOC'].includes(res.kb.get(id)!.type));
+  return res.kb.namesPlace(key);
 }
 
 function countryId(res: EntityResources, key: string): string | undefined {
-  const ids = res.kb.lookup(key);
-  return ids.find((id) => res.kb.get(id)?.kind === 'country');
+  return res.kb.countryNamed(key);
 }
 
 // Collective names: "Iraqi resistance (groups|forces|factions)", "Iraq's resistance forces". Variants of one
