@@ -6,6 +6,7 @@
 import { contextFeatures, DocumentHistory, historyFeatures, lowerWord, wordFeatures, wordShape, type SentenceView } from './features.ts';
 import { wordSlot } from '../../words/index.ts';
 import { classOf, type WordClasses } from './clusters.ts';
+import { PairFeatureIds, PairRole } from './pair-ids.ts';
 
 export interface SerializedModel {
   format: 'sitrep-perceptron@2';
@@ -67,17 +68,14 @@ export class TaggerModel {
       tStart: this.idOf('t-1=<s>'),
     };
     // Word-pair features by the numbers of their two words: looked up without building a string.
-    const pairField = { 'w-1w': 'prevCur', 'ww+1': 'curNext', 'w+1w+2': 'next12', 'w-2w-1': 'prev21' } as const;
+    const pairRole = { 'w-1w': PairRole.PrevCur, 'ww+1': PairRole.CurNext, 'w+1w+2': PairRole.Next12, 'w-2w-1': PairRole.Prev21 } as const;
     for (const [f, id] of index) {
       const m = /^(w-1w|ww\+1|w\+1w\+2|w-2w-1)=(.*)\|(.*)$/.exec(f);
       if (m) {
         const left = this.pairWordId(m[2]!);
         const right = this.pairWordId(m[3]!);
-        let byRight = this.pairFeatures.get(left);
-        if (!byRight) this.pairFeatures.set(left, (byRight = new Map()));
-        let ids = byRight.get(right);
-        if (!ids) byRight.set(right, (ids = { ...NO_PAIR }));
-        ids[pairField[m[1] as keyof typeof pairField]] = id;
+        this.pairIds.set(left, right, pairRole[m[1] as keyof typeof pairRole], id);
+        this.leftPairWords.add(left);
         continue;
       }
       const t = /^t-1w(\+1)?=[^|]*\|(.*)$/.exec(f);
@@ -115,7 +113,9 @@ export class TaggerModel {
    *  then the right one's (small-integer keys: one number for the pair would leave the small-integer
    *  range and make every lookup hash a heap number). */
   private readonly pairWords = new Map<string, number>();
-  private readonly pairFeatures = new Map<number, Map<number, PairIds>>();
+  private readonly pairIds = new PairFeatureIds();
+  /** Words on the left of some pair: a pair with any other word on the left is not looked up. */
+  private readonly leftPairWords = new Set<number>();
 
   private pairWordId(lw: string): number {
     let id = this.pairWords.get(lw);
@@ -220,7 +220,7 @@ export class TaggerModel {
         sh,
         shapeId: this.shapeIdOf(sh),
         pairWord: this.pairWords.get(lw) ?? -1,
-        pairsAsLeft: this.pairFeatures.get(this.pairWords.get(lw) ?? -1) ?? null,
+        leftOfPair: this.leftPairWords.has(this.pairWords.get(lw) ?? -1),
         initial: this.idOf(`initial|${sh}`),
         common: this.idOf(`common|${sh}`),
         afterStart: this.idOf(`t-1w=<s>|${lw}`),
@@ -286,7 +286,7 @@ export class TaggerModel {
     for (let l = 0; l < n; l++) beforeWordAfterLabel[l] = this.idOf(`t-1w+1=${this.labels[l]}|${lw}`);
     return {
       lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), pairWord: this.pairWords.get(lw) ?? -1,
-      pairsAsLeft: this.pairFeatures.get(this.pairWords.get(lw) ?? -1) ?? null, initial: -1, common: -1, afterStart: -1,
+      leftOfPair: this.leftPairWords.has(this.pairWords.get(lw) ?? -1), initial: -1, common: -1, afterStart: -1,
       beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Float64Array(n),
       // The start stands before the first words (w-1=<s>, w-2=<s>), the end after the last ones.
       asPrev: lw === '<s>' ? this.idOf('w-1=<s>') : -1, asNext: lw === '</s>' ? this.idOf('w+1=</s>') : -1,
@@ -297,9 +297,9 @@ export class TaggerModel {
   }
 
   // The four features a word pair takes part in.
-  private bigram(a: WordInfo, b: WordInfo): PairIds {
-    if (b.pairWord < 0 || !a.pairsAsLeft) return NO_PAIR;
-    return a.pairsAsLeft.get(b.pairWord) ?? NO_PAIR;
+  private bigram(a: WordInfo, b: WordInfo, role: PairRole): number {
+    if (b.pairWord < 0 || !a.leftOfPair) return -1;
+    return this.pairIds.get(a.pairWord, b.pairWord, role);
   }
 
   private cached(cache: Map<string, number>, feature: string): number {
@@ -391,10 +391,10 @@ export class TaggerModel {
       const after2 = at(i + 4);
       let k = 0;
       // Context features, the same as contextFeatures() builds for training.
-      ids[k++] = this.bigram(before, me).prevCur;
-      ids[k++] = this.bigram(me, after).curNext;
-      ids[k++] = this.bigram(after, after2).next12;
-      ids[k++] = this.bigram(before2, before).prev21;
+      ids[k++] = this.bigram(before, me, PairRole.PrevCur);
+      ids[k++] = this.bigram(me, after, PairRole.CurNext);
+      ids[k++] = this.bigram(after, after2, PairRole.Next12);
+      ids[k++] = this.bigram(before2, before, PairRole.Prev21);
       if (this.classes) {
         ids[k++] = this.classPair(me, after);
         ids[k++] = this.classPair(before, me, 1);
@@ -762,8 +762,8 @@ interface WordInfo {
   shapeId: number;
   /** The word's number among those of the model's word-pair features, -1 when it is in none. */
   pairWord: number;
-  /** The word-pair features with this word on the left, by the right word's number; null when none. */
-  pairsAsLeft: Map<number, PairIds> | null;
+  /** Whether the word is on the left of some word-pair feature. */
+  leftOfPair: boolean;
   /** initial|<shape>, common|<shape>, t-1w=<s>|<word>, t-1w+1=<s>|<word>. */
   initial: number;
   common: number;
@@ -794,14 +794,6 @@ interface WordInfo {
   beforeMatrix?: Float32Array | null;
 }
 
-const NO_PAIR: PairIds = { prevCur: -1, curNext: -1, next12: -1, prev21: -1 };
-
-interface PairIds {
-  prevCur: number;
-  curNext: number;
-  next12: number;
-  prev21: number;
-}
 
 export function allowedTransitions(labels: string[]): Uint8Array {
   const n = labels.length;
