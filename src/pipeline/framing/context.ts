@@ -1,10 +1,10 @@
 // What the framing rules read of a document: its tokens in lower case, entity mentions and quotes.
 import type { AnalysisDocument, Segmentation, WordType } from '../../core/document.ts';
-import { wordSlot, wordsOf } from '../words/index.ts';
+import { slotFor, wordSlot, wordsOf } from '../words/index.ts';
 import type { FramingCategory, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
-import type { FramingIndex } from './lexicon.ts';
+import type { FramingIndex, PhraseEntry } from './lexicon.ts';
 
 export interface FramingContext {
   doc: AnalysisDocument;
@@ -17,6 +17,8 @@ export interface FramingContext {
   quotes: Quote[];
   kb: KnowledgeBase;
   index: FramingIndex;
+  /** Per token, the lexicon phrases its word opens (null: none), read when the folded words are. */
+  phrasesFrom: (PhraseEntry[] | null)[];
 }
 
 /** A framing span found by a rule, in tokens [first, last]. */
@@ -36,12 +38,19 @@ export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: 
   const seg = doc.segments!;
   const words = wordsOf(doc);
   const lower: string[] = new Array(seg.tokenCount);
+  const phrasesFrom: (PhraseEntry[] | null)[] = new Array(seg.tokenCount);
+  // The phrases a word opens depend on the word alone: looked up once per word type (one slot per index).
+  const phraseSlot = slotFor(index);
   for (let t = 0; t < seg.tokenCount; t++) {
     const memo = words.types[t]!.memo;
-    lower[t] = (memo[FOLDED_SLOT] as string | undefined) ?? (memo[FOLDED_SLOT] = foldQuotes(words.lower[t]!));
+    const folded = (memo[FOLDED_SLOT] as string | undefined) ?? (memo[FOLDED_SLOT] = foldQuotes(words.lower[t]!));
+    lower[t] = folded;
+    let phrases = memo[phraseSlot] as PhraseEntry[] | null | undefined;
+    if (phrases === undefined) memo[phraseSlot] = phrases = index.byFirst.get(folded) ?? null;
+    phrasesFrom[t] = phrases;
   }
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
-  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index };
+  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index, phrasesFrom };
 }
 
 /** The folded lower-case form of a word, memoised on its word type. */

@@ -4,7 +4,6 @@
 import type { Candidate, FramingContext } from '../context.ts';
 import { FUNCTION_WORDS } from '../context.ts';
 import type { PhraseEntry } from '../lexicon.ts';
-import { slotFor } from '../../words/index.ts';
 
 export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   const out: Candidate[] = [];
@@ -34,13 +33,10 @@ export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   return out;
 }
 
-// The phrases a word opens depend on the word alone: looked up once per word type (one slot per index).
+/** The longest lexicon phrase at token t, or null. */
 export function matchAt(ctx: FramingContext, t: number): PhraseEntry | null {
   if (t < 0 || t >= ctx.seg.tokenCount) return null;
-  const slot = slotFor(ctx.index);
-  const memo = ctx.types[t]!.memo;
-  let list = memo[slot] as PhraseEntry[] | null | undefined;
-  if (list === undefined) memo[slot] = list = ctx.index.byFirst.get(ctx.lower[t]!) ?? null;
+  const list = ctx.phrasesFrom[t];
   if (!list) return null;
   for (const e of list) {
     let ok = t + e.words.length <= ctx.seg.tokenCount;
