@@ -89,16 +89,20 @@ export class TaggerModel {
     this.offsets = new Int32Array(nf + 1);
     let nz = 0;
     for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nz++;
-    this.sparseLabel = new Uint8Array(nz);
-    this.sparseWeight = new Float32Array(nz);
+    // Entry q of row f (offsets[f] <= q < offsets[f + 1]) is label sparseLabel[2q] with weight
+    // sparseWeight[2q + 1]: two views of one buffer, so that a row's labels and weights share cache lines.
+    const entries = new ArrayBuffer(8 * nz);
+    this.sparseLabel = new Int32Array(entries);
+    this.sparseWeight = new Float32Array(entries);
     let k = 0;
     for (let f = 0; f < nf; f++) {
       this.offsets[f] = k;
       for (let l = 0; l < n; l++) {
         const v = weights[f * n + l]!;
         if (v !== 0) {
-          this.sparseLabel[k] = l;
-          this.sparseWeight[k++] = v;
+          this.sparseLabel[2 * k] = l;
+          this.sparseWeight[2 * k + 1] = v;
+          k++;
         }
       }
     }
@@ -123,7 +127,7 @@ export class TaggerModel {
     return id;
   }
   private readonly offsets: Int32Array;
-  private readonly sparseLabel: Uint8Array;
+  private readonly sparseLabel: Int32Array;
   private readonly sparseWeight: Float32Array;
 
   /** `classes` must be the word classes the model was trained with (its `wordClasses` digest). */
@@ -258,7 +262,7 @@ export class TaggerModel {
   // Adds feature f's weights (if it is a feature, f >= 0) to v[base + label]. For the vectors built once
   // per word type or shape triple; tag() keeps its own copy of this loop for the tokens it scores.
   private accumulate(v: Float64Array | Float32Array, f: number, base = 0): void {
-    if (f >= 0) for (let q = this.offsets[f]!, e = this.offsets[f + 1]!; q < e; q++) v[base + this.sparseLabel[q]!]! += this.sparseWeight[q]!;
+    if (f >= 0) for (let q = 2 * this.offsets[f]!, e = 2 * this.offsets[f + 1]!; q < e; q += 2) v[base + this.sparseLabel[q]!]! += this.sparseWeight[q + 1]!;
   }
 
   // The summed weights of features that depend on the word alone, per label: added as one vector.
@@ -354,7 +358,7 @@ export class TaggerModel {
     const sl = this.sparseLabel;
     const sw = this.sparseWeight;
     const addRow = (v: Float64Array, f: number) => {
-      if (f >= 0) for (let q = off[f]!, e = off[f + 1]!; q < e; q++) v[sl[q]!]! += sw[q]!;
+      if (f >= 0) for (let q = 2 * off[f]!, e = 2 * off[f + 1]!; q < e; q += 2) v[sl[q]!]! += sw[q + 1]!;
     };
     const T = this.transition;
     const cand = this.candidates;
