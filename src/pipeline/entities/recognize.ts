@@ -214,7 +214,8 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   // through its forces (the span is the state's name, the phrase an alias), collective names.
   const rules = res.parts.rules;
   for (let i = 0; rules && i + 1 < n; i++) {
-    if (st.words[i] !== 'Operation' || !capitalised(st, i + 1)) continue;
+    // The capital first: most words are rejected without reading their text.
+    if (!capitalised(st, i) || !capitalised(st, i + 1) || st.words[i] !== 'Operation') continue;
     let j = i + 1;
     while (j + 1 < n && capitalised(st, j + 1)) j++;
     for (let k = i; k <= j; k++) used[k] = 1;
