@@ -113,9 +113,7 @@ export class TaggerModel {
   private readonly afterLabelWords = new Set<string>();
   private readonly afterLabelWordsNext = new Set<string>();
   private readonly noLabelIds: Int32Array;
-  /** Numbers of the words that occur in word-pair features, and those features by the left word's number,
-   *  then the right one's (small-integer keys: one number for the pair would leave the small-integer
-   *  range and make every lookup hash a heap number). */
+  /** Numbers of the words that occur in word-pair features: the pair table's keys. */
   private readonly pairWords = new Map<string, number>();
   private readonly pairIds = new PairFeatureIds();
   /** Words on the left of some pair: a pair with any other word on the left is not looked up. */
