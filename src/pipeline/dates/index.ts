@@ -11,6 +11,7 @@ import * as chrono from 'chrono-node';
 import type { AnalysisDocument } from '../../core/document.ts';
 import { isoDate, monthNumber } from '../../ingest/dates.ts';
 import type { Stage } from '../stage.ts';
+import { allMatches, matchesAt, spaceRunStart, startsWord } from './anchored.ts';
 
 export const TIMEX = 'timex';
 
@@ -24,28 +25,139 @@ export interface Timex {
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const PATTERNS: { re: RegExp; kind: Timex['kind'] }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'), kind: 'absolute' },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'g'), kind: 'absolute' },
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, kind: 'absolute' },
-  { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(\\d{4})\\b`, 'g'), kind: 'absolute' },
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})(?:\\s+(?:that|the same|last|this) year)?`, 'g'), kind: 'partial' },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\b(?!,?\\s+\\d{4})`, 'g'), kind: 'partial' },
-  { re: new RegExp(`\\b(?:in|since|until|by|during|from|of|before|after|early|late|mid-?|earlier in|later in)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b(?!\\s*(?:people|troops|soldiers|km|miles|dollars))`, 'gi'), kind: 'absolute' },
-  { re: /(?<=\b[Tt]he\s)(?:19|20)\d{2}(?=\s+\p{L})/gu, kind: 'absolute' },
-  { re: new RegExp(`\\b(?:(?:last|this|on|early|late)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|evening|afternoon))?\\b`, 'g'), kind: 'relative' },
-  { re: /\b(?:yesterday|today|tonight|overnight|last\s+(?:week|month|year|weekend)|this\s+(?:week|month|year|weekend)|earlier\s+this\s+(?:week|month|year)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|(?:the\s+)?previous\s+(?:day|week|month|year))\b/gi, kind: 'relative' },
-];
-
+const MONTH_WORD = new RegExp(MONTH, 'i');
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
+/** The words that put a bare year in a date phrase ("in 2020", "mid-2017", "earlier in 2019"). */
+const YEAR_PREPOSITIONS = ['in', 'since', 'until', 'by', 'during', 'from', 'of', 'before', 'after', 'early', 'late', 'mid-', 'mid', 'earlier in', 'later in'];
+const WEEKDAY_PREFIXES = ['last', 'this', 'on', 'early', 'late'];
 const WORD_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** Relative dates of one word. */
+const RELATIVE_WORDS = ['yesterday', 'today', 'tonight', 'overnight'];
+/** Every relative expression contains one of these: the day, week, month or year it counts, or a night. */
+const TIME_WORDS = ['day', 'week', 'month', 'year', 'night'];
+/** The words right before a time word: "last week", "two days ago", "previous day". */
+const BEFORE_TIME_WORD = ['last', 'this', 'previous', ...Object.keys(WORD_NUMBERS)];
 
+/** Where the text's rare words stand; each pattern starts only near one of them. */
+interface Anchors {
+  /** Starts of the month names and abbreviations at the start of a word (each begins with one of
+   *  MONTH_STARTS). */
+  months: number[];
+  /** Starts of years (a four-digit 18xx-20xx number after white space). */
+  years: number[];
+  /** Starts of each of TIME_WORDS, case-insensitive. */
+  timeWords: number[][];
+  /** Starts of the weekday names at the start of a word. */
+  weekdays: number[];
+}
+
+// Every alternative of MONTH begins with one of these (case-sensitive, as MONTH is).
+const MONTH_STARTS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((w) => new RegExp(w, 'g'));
+const YEAR_AFTER_SPACE = /\s(?:1[89]|20)\d\d/g;
+const TIME_WORD_RES = TIME_WORDS.map((w) => new RegExp(w, 'gi'));
+
+const startsOf = (text: string, re: RegExp) => allMatches(text, re).map((m) => m.index);
+
+function findAnchors(text: string): Anchors {
+  // One search per literal word: the engine finds a plain word much faster than an alternation.
+  const months = MONTH_STARTS.flatMap((re) => startsOf(text, re)).filter((i) => startsWord(text, i));
+  const years = startsOf(text, YEAR_AFTER_SPACE).map((i) => i + 1);
+  const timeWords = TIME_WORD_RES.map((re) => startsOf(text, re));
+  // Every weekday name ends with "day".
+  const weekdays: number[] = [];
+  for (const i of timeWords[TIME_WORDS.indexOf('day')]!) {
+    for (const w of WEEKDAYS) {
+      const start = i + 3 - w.length;
+      if (text.startsWith(w, start) && startsWord(text, start)) weekdays.push(start);
+    }
+  }
+  return { months, years, timeWords, weekdays };
+}
+
+/** Where a word of one of `lengths` begins before the white space that ends at each position (none where
+ *  no white space ends there). */
+function beforeSpace(text: string, positions: number[], lengths: number[]): number[] {
+  const out: number[] = [];
+  for (const p of positions) {
+    const k = spaceRunStart(text, p);
+    if (k === p) continue;
+    for (const n of lengths) if (startsWord(text, k - n)) out.push(k - n);
+  }
+  return out;
+}
+
+const lengthsOf = (words: string[]) => [...new Set(words.map((w) => w.length))];
+/** "3rd May": the day's one or two digits and its optional suffix before the space before the month. */
+const DAY_LENGTHS = [1, 2, 3, 4];
+const YEAR_PREPOSITION_LENGTHS = lengthsOf(YEAR_PREPOSITIONS);
+const WEEKDAY_PREFIX_LENGTHS = lengthsOf(WEEKDAY_PREFIXES);
+const BEFORE_TIME_WORD_LENGTHS = lengthsOf(BEFORE_TIME_WORD);
+/** For each of TIME_WORDS, how far into a word of RELATIVE_WORDS it stands ("yester|day"). */
+const TIME_WORD_OFFSETS = TIME_WORDS.map((time) => RELATIVE_WORDS.filter((w) => w.endsWith(time)).map((w) => w.length - time.length));
+
+// Where a relative expression may start, from the time word it contains.
+function relativeStarts(text: string, a: Anchors): number[] {
+  const out: number[] = [];
+  a.timeWords.forEach((positions, ti) => {
+    for (const i of positions) {
+      for (const n of TIME_WORD_OFFSETS[ti]!) if (startsWord(text, i - n)) out.push(i - n);
+      const k = spaceRunStart(text, i);
+      if (k === i) continue;
+      // "last week", "two days ago", "previous day": the word before the space.
+      for (const n of BEFORE_TIME_WORD_LENGTHS) if (startsWord(text, k - n)) out.push(k - n);
+      let digits = k;
+      while (digits > 0 && isDigitCode(text.charCodeAt(digits - 1))) digits--;
+      if (digits < k && startsWord(text, digits)) out.push(digits);
+      // "earlier this week", "the previous day": a word before that one.
+      out.push(...beforeSpace(text, [k - 'this'.length], ['earlier'.length]), ...beforeSpace(text, [k - 'previous'.length], ['the'.length]));
+    }
+  });
+  return out;
+}
+
+interface Pattern {
+  re: RegExp;
+  kind: Timex['kind'];
+  /** Every position where a match may start; without it the pattern is global and scans the text. */
+  starts?: (text: string, a: Anchors) => number[];
+}
+
+// In order of precedence: a match overlapping an earlier one is dropped. The patterns are sticky and tried
+// only where they may start (anchored.ts), which finds what a scan of the whole text would.
+const PATTERNS: Pattern[] = [
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (_, a) => a.months },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (text, a) => beforeSpace(text, a.months, DAY_LENGTHS) },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, kind: 'absolute' },
+  { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (_, a) => a.months },
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})(?:\\s+(?:that|the same|last|this) year)?`, 'y'), kind: 'partial', starts: (_, a) => a.months },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\b(?!,?\\s+\\d{4})`, 'y'), kind: 'partial', starts: (text, a) => beforeSpace(text, a.months, DAY_LENGTHS) },
+  {
+    re: new RegExp(`\\b(?:${YEAR_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b(?!\\s*(?:people|troops|soldiers|km|miles|dollars))`, 'iy'),
+    kind: 'absolute',
+    // The preposition ends where the space before the year begins, or before "the" and its space.
+    starts: (text, a) => {
+      const ends = [...a.years, ...a.years.map((y) => spaceRunStart(text, y) - 3)];
+      return beforeSpace(text, ends, YEAR_PREPOSITION_LENGTHS);
+    },
+  },
+  { re: /(?<=\b[Tt]he\s)(?:19|20)\d{2}(?=\s+\p{L})/uy, kind: 'absolute', starts: (_, a) => a.years },
+  {
+    re: new RegExp(`\\b(?:(?:${WEEKDAY_PREFIXES.join('|')})\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|evening|afternoon))?\\b`, 'y'),
+    kind: 'relative',
+    starts: (text, a) => [...a.weekdays, ...beforeSpace(text, a.weekdays, WEEKDAY_PREFIX_LENGTHS)],
+  },
+  {
+    re: new RegExp(`\\b(?:${RELATIVE_WORDS.join('|')}|last\\s+(?:week|month|year|weekend)|this\\s+(?:week|month|year|weekend)|earlier\\s+this\\s+(?:week|month|year)|(?:${Object.keys(WORD_NUMBERS).join('|')}|\\d+)\\s+(?:days?|weeks?|months?|years?)\\s+ago|(?:the\\s+)?previous\\s+(?:day|week|month|year))\\b`, 'iy'),
+    kind: 'relative',
+    starts: relativeStarts,
+  },
+];
 export function findTimexes(text: string, published: string | null): Timex[] {
   const found: (Timex & { y?: number; m?: number; d?: number; yearRef?: boolean })[] = [];
-  for (const { re, kind } of PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
+  const anchors = findAnchors(text);
+  for (const { re, kind, starts } of PATTERNS) {
+    for (const m of starts ? matchesAt(text, re, starts(text, anchors)) : allMatches(text, re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue; // earlier, longer patterns win
@@ -74,10 +186,12 @@ export function findTimexes(text: string, published: string | null): Timex[] {
   return out;
 }
 
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
 function components(s: string): { y?: number; m?: number; d?: number } {
   const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (iso) return { y: +iso[1]!, m: +iso[2]!, d: +iso[3]! };
-  const monthWord = new RegExp(MONTH, 'i').exec(s)?.[0];
+  const monthWord = MONTH_WORD.exec(s)?.[0];
   const m = monthWord ? monthNumber(monthWord.replace(/\.$/, '')) : undefined;
   const year = /\b((?:1[89]|20)\d{2})\b/.exec(s);
   const y = year ? +year[1]! : undefined;
