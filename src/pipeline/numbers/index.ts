@@ -35,33 +35,73 @@ export interface Quantity {
   addsTo?: number;
 }
 
+/** A vague quantity ("dozens of") or a unit of several words ("a couple of"), as lower-case words. */
+interface Phrase {
+  words: string[];
+  value: number;
+  vague: boolean;
+}
+
+interface Qualifier {
+  text: string;
+  words: string[];
+}
+
+/** What the index says about one lower-case word (memoised on its word type). */
+interface WordNumbers {
+  /** The phrases that open with it, longest first; a vague one before a unit of the same length. */
+  phrases: Phrase[];
+  /** Its value as a number word on its own ("seven", "twenty-five"), else null. */
+  value: number | null;
+}
+
 interface Index {
   units: Map<string, number>;
   scales: Map<string, number>;
-  vague: Map<string, number>;
-  qualifiers: Map<string, string>;
-  maxWords: number;
-  /** First words of the multiword vague quantities and units: only these open a phrase lookup. */
-  phraseStarts: Set<string>;
+  /** The phrases of the vague quantities and multiword units by their first word. */
+  phrasesByFirst: Map<string, Phrase[]>;
+  /** The qualifiers of up to three words by their last word, longest first. */
+  qualifiersByLast: Map<string, Qualifier[]>;
+}
+
+/** Longest before shortest, and otherwise in the given order (the sort is stable). */
+function longestFirst<T>(list: T[], length: (x: T) => number): T[] {
+  return list.sort((a, b) => length(b) - length(a));
 }
 
 export function buildNumberIndex(lex: NumberLexicon): Index {
-  const maxWords = Math.max(...[...Object.keys(lex.vague), ...Object.keys(lex.units), ...lex.qualifiers].map((k) => k.split(' ').length));
+  // Tokens never hold a space, so a phrase of n tokens matches a lexicon entry of n words, word by word.
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const addPhrase = (key: string, value: number, vague: boolean) => {
+    const words = key.split(' ');
+    const list = phrasesByFirst.get(words[0]!) ?? [];
+    list.push({ words, value, vague });
+    phrasesByFirst.set(words[0]!, list);
+  };
+  for (const [k, v] of Object.entries(lex.vague)) addPhrase(k, v, true);
+  for (const [k, v] of Object.entries(lex.units)) if (k.split(' ').length > 1) addPhrase(k, v, false);
+  for (const list of phrasesByFirst.values()) longestFirst(list, (p) => p.words.length);
+  const qualifiersByLast = new Map<string, Qualifier[]>();
+  for (const text of lex.qualifiers) {
+    const words = text.split(' ');
+    if (!text || words.length > 3) continue; // an empty one qualifies nothing; at most three words are read
+    const list = qualifiersByLast.get(words[words.length - 1]!) ?? [];
+    list.push({ text, words });
+    qualifiersByLast.set(words[words.length - 1]!, list);
+  }
+  for (const list of qualifiersByLast.values()) longestFirst(list, (q) => q.words.length);
   return {
     units: new Map(Object.entries(lex.units)),
     scales: new Map(Object.entries(lex.scales)),
-    vague: new Map(Object.entries(lex.vague)),
-    qualifiers: new Map(lex.qualifiers.map((q) => [q, q])),
-    maxWords,
-    phraseStarts: new Set([...Object.keys(lex.vague), ...Object.keys(lex.units)].map((k) => k.split(' ')[0]!)),
+    phrasesByFirst,
+    qualifiersByLast,
   };
 }
 
 const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
 
 // The value of a number word on its own ("seven", "dozens" is a phrase, "twenty-five"), null for other
-// words; memoised on the word type, one slot per number index.
-
+// words.
 function numberWordValue(lower: string, ix: Index): number | null {
   const unit = ix.units.get(lower);
   if (unit !== undefined) return lower === 'a' || lower === 'an' || lower === 'one' ? null : unit;
@@ -75,45 +115,54 @@ function numberWordValue(lower: string, ix: Index): number | null {
   return null;
 }
 
+const NO_PHRASES: Phrase[] = [];
+
+function wordNumbers(lower: string, ix: Index): WordNumbers {
+  return { phrases: ix.phrasesByFirst.get(lower) ?? NO_PHRASES, value: numberWordValue(lower, ix) };
+}
+
+/** Whether the tokens from `t` on are `words` (lower-case; none past the end). */
+function wordsAt(lower: (t: number) => string, t: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (lower(t + k) !== words[k]) return false;
+  return true;
+}
+
 export function findQuantities(text: string, seg: Segmentation, ix: Index, timexIn: readonly Timex[] = [], words: Words = computeWords(text, seg)): Quantity[] {
   const timex = [...timexIn].sort((a, b) => a.start - b.start);
   const out: Quantity[] = [];
   const slot = slotFor(ix);
   const word = (t: number) => (t < seg.tokenCount ? words.text[t]! : '');
   const lower = (t: number) => (t < seg.tokenCount ? words.lower[t]! : '');
-  const phrase = (t: number, n: number) => {
-    const w: string[] = [];
-    for (let k = 0; k < n; k++) w.push(lower(t + k));
-    return w.join(' ');
+  // Memoised on the word type, one slot per number index.
+  const numbersOf = (t: number): WordNumbers => {
+    const memo = words.types[t]!.memo;
+    let info = memo[slot] as WordNumbers | undefined;
+    if (info === undefined) memo[slot] = info = wordNumbers(words.lower[t]!, ix);
+    return info;
   };
   let tx = 0; // timex sorted by start; the first that may still cover the current token
   for (let t = 0; t < seg.tokenCount; t++) {
     let value: number | null = null;
     let vague = false;
     let last = t;
-    // Vague quantities and multiword units, longest first.
-    const opens = seg.tokenKind[t] !== TokenKind.Number && ix.phraseStarts.has(lower(t));
-    for (let n = opens ? ix.maxWords : 0; n >= 1 && value === null; n--) {
-      const p = phrase(t, n);
-      const v = ix.vague.get(p);
-      if (v !== undefined) {
-        value = v;
-        vague = true;
-        last = t + n - 1;
-      } else if (n > 1 && ix.units.has(p)) {
-        value = ix.units.get(p)!;
-        last = t + n - 1;
+    const isNumber = seg.tokenKind[t] === TokenKind.Number;
+    if (!isNumber) {
+      // Vague quantities and multiword units, longest first.
+      for (const p of numbersOf(t).phrases) {
+        if (!wordsAt(lower, t, p.words)) continue;
+        value = p.value;
+        vague = p.vague;
+        last = t + p.words.length - 1;
+        break;
       }
     }
     if (value === null) {
       const w = word(t);
-      if (seg.tokenKind[t] === TokenKind.Number && /^\d[\d,]*(?:\.\d+)?$/.test(w)) {
+      if (isNumber && /^\d[\d,]*(?:\.\d+)?$/.test(w)) {
         value = Number(w.replace(/,/g, ''));
         last = t;
       } else {
-        const memo = words.types[t]!.memo;
-        let v = memo[slot] as number | null | undefined;
-        if (v === undefined) memo[slot] = v = numberWordValue(words.lower[t]!, ix);
+        const v = numbersOf(t).value;
         if (v !== null) {
           value = v;
           last = t;
@@ -129,14 +178,12 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
     // A qualifier just before: "at least 16", "nearly 2,500".
     let qualifier: string | null = null;
     let qStart = seg.tokenStart[t]!;
-    for (let n = 3; n >= 1; n--) {
-      if (t - n < 0) continue;
-      const q = ix.qualifiers.get(phrase(t - n, n));
-      if (q) {
-        qualifier = q;
-        qStart = seg.tokenStart[t - n]!;
-        break;
-      }
+    for (const q of (t > 0 ? ix.qualifiersByLast.get(lower(t - 1)) : undefined) ?? []) {
+      const from = t - q.words.length;
+      if (from < 0 || !wordsAt(lower, from, q.words)) continue;
+      qualifier = q.text;
+      qStart = seg.tokenStart[from]!;
+      break;
     }
     const after = lower(last + 1);
     const before = lower(t - 1);
