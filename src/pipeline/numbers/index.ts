@@ -8,6 +8,7 @@ import { computeWords, slotFor, wordsOf } from '../words/index.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { markCasualties } from './casualty.ts';
+import { ShapeFilter } from './shape-filter.ts';
 
 export const NUMBERS = 'numbers';
 
@@ -62,6 +63,9 @@ interface Index {
   phrasesByFirst: Map<string, Phrase[]>;
   /** The qualifiers of up to three words by their last word, longest first. */
   qualifiersByLast: Map<string, Qualifier[]>;
+  /** Rules out, from the text, most tokens that are no number word and open no phrase (null: none can be
+   *  ruled out so). */
+  numberWords: ShapeFilter | null;
 }
 
 /** Longest before shortest, and otherwise in the given order (the sort is stable). */
@@ -90,12 +94,22 @@ export function buildNumberIndex(lex: NumberLexicon): Index {
     qualifiersByLast.set(words[words.length - 1]!, list);
   }
   for (const list of qualifiersByLast.values()) longestFirst(list, (q) => q.words.length);
-  return {
+  const ix: Index = {
     units: new Map(Object.entries(lex.units)),
     scales: new Map(Object.entries(lex.scales)),
     phrasesByFirst,
     qualifiersByLast,
+    numberWords: null,
   };
+  // Every word that numberWordValue() gives a value: the units and the compounds of a tens and a ones word.
+  const plain = [...ix.units].filter(([w]) => /^[a-z]+$/.test(w));
+  const compounds = plain.filter(([, tens]) => tens >= 20).flatMap(([tens]) => plain.filter(([, ones]) => ones < 10).map(([ones]) => `${tens}-${ones}`));
+  const candidates = [...phrasesByFirst.keys(), ...ix.units.keys(), ...compounds];
+  ix.numberWords = ShapeFilter.of(candidates.filter((w) => {
+    const info = wordNumbers(w, ix);
+    return info.phrases.length > 0 || info.value !== null;
+  }));
+  return ix;
 }
 
 const DURATION_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?)$/;
@@ -146,7 +160,8 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
     let vague = false;
     let last = t;
     const isNumber = seg.tokenKind[t] === TokenKind.Number;
-    if (!isNumber) {
+    const mayBeNumberWord = ix.numberWords === null || ix.numberWords.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!);
+    if (!isNumber && mayBeNumberWord) {
       // Vague quantities and multiword units, longest first.
       for (const p of numbersOf(t).phrases) {
         if (!wordsAt(lower, t, p.words)) continue;
@@ -161,7 +176,7 @@ export function findQuantities(text: string, seg: Segmentation, ix: Index, timex
       if (isNumber && /^\d[\d,]*(?:\.\d+)?$/.test(w)) {
         value = Number(w.replace(/,/g, ''));
         last = t;
-      } else {
+      } else if (mayBeNumberWord) {
         const v = numbersOf(t).value;
         if (v !== null) {
           value = v;
