@@ -1,5 +1,6 @@
 // Reporting cues ("said", "pointed out", "vowed", "according to") found in the tokens of the text, with
 // what the cue's lexicon entry allows: the complements it takes and whether it is a speech act by itself.
+import { ShapeFilter } from '../numbers/shape-filter.ts';
 
 export interface CueDefinition {
   forms: string[];
@@ -25,10 +26,19 @@ export interface CueIndex {
   forms: Map<string, CueDefinition>;
   /** First words of the forms and of the "according" phrases. */
   firstWords: Set<string>;
+  /** Rules most other tokens out as first words from the text alone (null: it cannot for these words). */
+  firstWordShapes: ShapeFilter | null;
   maxWords: number;
   according: Set<string>;
   channels: { re: RegExp; channel: string }[];
+  /** Matches where any of the channels' patterns matches: one search rules them all out (null when the
+   *  patterns cannot be joined without changing what they match). */
+  anyChannel: RegExp | null;
 }
+
+// Joined in one alternation, a pattern's back-references would count the groups of the patterns before it,
+// and two named groups of the same name clash.
+const GROUP_REFERENCES = /\\[1-9]|\\k<|\(\?<(?![=!])/;
 
 export function buildCueIndex(lex: ReportingLexicon): CueIndex {
   const forms = new Map<string, CueDefinition>();
@@ -44,9 +54,11 @@ export function buildCueIndex(lex: ReportingLexicon): CueIndex {
   return {
     forms,
     firstWords,
+    firstWordShapes: ShapeFilter.of(firstWords),
     maxWords,
     according: new Set(lex.according),
     channels: lex.channels.map((c) => ({ re: new RegExp(c.pattern, 'i'), channel: c.channel })),
+    anyChannel: lex.channels.length && !lex.channels.some((c) => GROUP_REFERENCES.test(c.pattern)) ? new RegExp(lex.channels.map((c) => `(?:${c.pattern})`).join('|'), 'i') : null,
   };
 }
 
@@ -61,15 +73,15 @@ export interface Cue {
   sentence: number;
 }
 
-/** Cues in tokens [from, to) given their lower-case words; skips tokens inside `blocked`. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'such', 'no', 'any', 'whose']);
 
 /** Cues in tokens [from, to) given their lower-case words; skips tokens inside `blocked` (quotations,
- *  names: "Secretary of State" holds no verb) and nouns ("its demands", "the statement"). */
-export function findCues(lower: (t: number) => string, from: number, to: number, index: CueIndex, blocked: (t: number) => boolean, sentence: number, text: (a: number, b: number) => string): Cue[] {
+ *  names: "Secretary of State" holds no verb) and nouns ("its demands", "the statement").
+ *  `mayOpen(t)` is a quick test that may rule a token out as a cue's first word (see firstWordShapes). */
+export function findCues(lower: (t: number) => string, from: number, to: number, index: CueIndex, blocked: (t: number) => boolean, sentence: number, text: (a: number, b: number) => string, mayOpen: (t: number) => boolean = () => true): Cue[] {
   const out: Cue[] = [];
   for (let t = from; t < to; t++) {
-    if (!index.firstWords.has(lower(t)) || blocked(t)) continue;
+    if (!mayOpen(t) || !index.firstWords.has(lower(t)) || blocked(t)) continue;
     if (t > from && DETERMINERS.has(lower(t - 1)) && !index.according.has(`${lower(t)} ${lower(t + 1)}`)) continue;
     let matched: Cue | null = null;
     let words = '';

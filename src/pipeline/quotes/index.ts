@@ -46,8 +46,11 @@ interface Ctx {
   sentenceOfToken: Uint32Array;
   cues: CueIndex;
   kb: KnowledgeBase | null;
-  /** Each token's text, as the words layer's shared strings. */
+  /** Each token's text and its lower case, as the words layer's shared strings. */
   tokenTexts: string[];
+  tokenLowers: string[];
+  /** The channel named by each sentence's words (memo of channelNear; undefined until asked). */
+  sentenceChannel: (string | null | undefined)[];
 }
 
 interface Speaker {
@@ -67,17 +70,21 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   });
   const sentenceOfToken = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOfToken[t] = s;
-  const ctx: Ctx = { text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb, tokenTexts: wordsOf(doc).text };
+  const words = wordsOf(doc);
+  const ctx: Ctx = {
+    text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb,
+    tokenTexts: words.text, tokenLowers: words.lower, sentenceChannel: new Array<string | null | undefined>(seg.sentenceCount),
+  };
 
   // Cues of every sentence, outside quotations.
-  const lowered = wordsOf(doc).lower;
+  const lowered = words.lower;
   const lower = (t: number) => lowered[t] ?? '';
   const cueList: Cue[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
     // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
     const first = seg.sentenceTokenStart[s]!;
     const found = findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
-      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!));
+      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!), (t) => cues.firstWordShapes?.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!) ?? true);
     // A verb of evidence is a cue only with its "that" clause, after its own subject ("the inquiry found
     // that …"; not "found a rocket", not "… and showed that" after another verb's subject).
     cueList.push(...found.filter((c) => !c.def?.thatOnly || (evidenceClauseFollows(lower, c.last + 1, seg.sentenceTokenStart[s + 1]!) && !/^(?:and|,)$/.test(lower(c.first - 1)))));
@@ -122,10 +129,16 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   });
 
   // Transcript turns: "WALLACE: Let's start with …" — the paragraph after a speaker's name and a colon.
+  const paragraphFirsts = new Set<number>();
+  for (let p = 0; p < seg.paragraphCount; p++) paragraphFirsts.add(tokenAt(seg, seg.paragraphs[2 * p]!));
+  const personOpening = new Map<number, Mention>(); // the first named person whose mention opens a paragraph, by its token
+  for (const x of ctx.mentions) {
+    if (x.type === 'PERSON' && x.source !== 'coref' && paragraphFirsts.has(x.first) && !personOpening.has(x.first)) personOpening.set(x.first, x);
+  }
   for (let p = 0; p < seg.paragraphCount; p++) {
     const ps = seg.paragraphs[2 * p]!;
     const t = tokenAt(seg, ps);
-    const m = ctx.mentions.find((x) => x.first === t && x.type === 'PERSON' && x.source !== 'coref');
+    const m = personOpening.get(t);
     if (!m || tokenText(ctx, m.last + 1) !== ':' || inQuote[m.last + 2] !== undefined && inQuote[m.last + 2]! >= 0) continue;
     const start = seg.tokenStart[m.last + 2];
     const end = seg.paragraphs[2 * p + 1]!;
@@ -154,6 +167,8 @@ const PRONOUN_TYPES: Record<string, string[]> = { he: ['PERSON'], she: ['PERSON'
 // A pronoun speaker ("…," it said; "…," he noted) is nearly always the last speaker of a compatible kind:
 // news keeps one voice per stretch of quotation. Coreference alone picks the nearest name instead.
 function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
+  const entityById = new Map<string, Entity>();
+  for (const x of ctx.entities) if (!entityById.has(x.id)) entityById.set(x.id, x); // the first, as find() would
   let last: { id: string; type: string; at: number } | null = null;
   for (const q of quotes) {
     const types = PRONOUN_TYPES[(q.speakerText ?? '').toLowerCase()];
@@ -161,7 +176,7 @@ function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
     if (types && last && last.id !== q.speaker && types.includes(last.type) && sentence - last.at <= 4) {
       q.speaker = last.id;
     }
-    const e: Entity | undefined = q.speaker ? ctx.entities.find((x) => x.id === q.speaker) : undefined;
+    const e: Entity | undefined = q.speaker ? entityById.get(q.speaker) : undefined;
     if (e) last = { id: e.id, type: e.type, at: sentence };
   }
 }
@@ -220,7 +235,7 @@ function onlyNamesBetween(ctx: Ctx, from: number, to: number): boolean {
 function gapIsIntroduction(ctx: Ctx, from: number, to: number): boolean {
   if (to - from > 10) return false;
   for (let t = from; t < to; t++) {
-    const w = tokenText(ctx, t).toLowerCase();
+    const w = tokenLower(ctx, t);
     if (/^[,:;—–-]$/.test(w) || w === 'that' || ADVERBIAL_WORDS.has(w) || ctx.tokenEntity[t]! >= 0 || /^\d/.test(w)) continue;
     if (/^\p{Lu}/u.test(tokenText(ctx, t))) continue;
     return false;
@@ -249,7 +264,10 @@ function previousQuoteSpeaker(ctx: Ctx, qi: number, speakers: Speaker[]): { spea
 
 // Quoted names and titles are not speech: “Eilat”, the "Israeli" entity, “Operation Storm”.
 function isNameInQuotes(ctx: Ctx, q: QuotedSpan, content: string): boolean {
-  const words = content.split(/\s+/).filter(Boolean);
+  // The words of the content, read no further than one past four.
+  const words: string[] = [];
+  const word = /\S+/g;
+  for (let m = word.exec(content); m && words.length <= 4; m = word.exec(content)) words.push(m[0]);
   if (words.length > 4 || /[.?!,;:]\s|[.?!]$/.test(content)) return false;
   if (!words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|al|in)$/.test(w))) return false;
   if (words.length === 1) return true;
@@ -305,8 +323,8 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   // Skip an addressee ("told reporters", "urged Washington"), adverbials and "that".
   const skipAdverbials = () => {
     while (t <= sLast) {
-      const w = tokenText(ctx, t).toLowerCase();
-      if (w === ',' && t + 1 <= sLast && /^(?:on|in|at|last|earlier)$/.test(tokenText(ctx, t + 1).toLowerCase())) { t++; continue; }
+      const w = tokenLower(ctx, t);
+      if (w === ',' && t + 1 <= sLast && /^(?:on|in|at|last|earlier)$/.test(tokenLower(ctx, t + 1))) { t++; continue; }
       if (/^(?:on|at)$/.test(w) && t + 1 <= sLast && isTimeWord(tokenText(ctx, t + 1))) { t += 2; continue; }
       if (w === 'in' && /^(?:a|an|the|its|his|her|their)$/i.test(tokenText(ctx, t + 1)) && /^(?:statement|interview|tweet|post|speech|message|letter|video|address|briefing|report)s?$/i.test(tokenText(ctx, t + 2))) {
         t += 3;
@@ -316,12 +334,12 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
         }
         continue;
       }
-      if (w === 'at' && tokenText(ctx, t + 1).toLowerCase() === 'the' && tokenText(ctx, t + 2).toLowerCase() === 'time') { t += 3; continue; }
+      if (w === 'at' && tokenLower(ctx, t + 1) === 'the' && tokenLower(ctx, t + 2) === 'time') { t += 3; continue; }
       // A place where it was said, before "that": "said in Basra that …".
       if ((w === 'in' || w === 'at' || w === 'from') && ctx.tokenEntity[t + 1]! >= 0) {
         let k = t + 1;
         while (k <= sLast && ctx.tokenEntity[k] === ctx.tokenEntity[t + 1]) k++;
-        if (k <= sLast && tokenText(ctx, k).toLowerCase() === 'that') { t = k; continue; }
+        if (k <= sLast && tokenLower(ctx, k) === 'that') { t = k; continue; }
       }
       if (isTimeWord(tokenText(ctx, t)) || /^(?:also|further|again|repeatedly|earlier|later|strongly|firmly|roundly|publicly|previously|separately|reportedly|yesterday|today)$/.test(w)) { t++; continue; }
       if (/^(?:last|this|next)$/.test(w) && /^(?:week|month|year|night|weekend)$/i.test(tokenText(ctx, t + 1))) { t += 2; continue; }
@@ -342,10 +360,10 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
     return span(ctx, t + 1, cutAtSubordinator(ctx, t + 2, endOfSentence));
   }
   // A contracted auxiliary does not hide the pronoun that opens the clause ("he’d", "they’re").
-  const first = tokenText(ctx, t).toLowerCase().replace(CONTRACTION, '');
+  const first = tokenLower(ctx, t).replace(CONTRACTION, '');
   if (/^["“‘«]$/.test(tokenText(ctx, t))) return null; // a direct quote follows: the marks carry it
-  if (def.thatOnly && tokenText(ctx, t).toLowerCase() !== 'that') return null;
-  if (first === 'that' && tokenText(ctx, t).toLowerCase() === 'that' && !splitContraction(ctx, t + 1)) {
+  if (def.thatOnly && tokenLower(ctx, t) !== 'that') return null;
+  if (first === 'that' && tokenLower(ctx, t) === 'that' && !splitContraction(ctx, t + 1)) {
     t++;
     if (t <= sLast && /^["“‘«]$/.test(tokenText(ctx, t))) return null;
   } else if (first === 'to' && def.complements.includes('inf')) {
@@ -399,8 +417,8 @@ const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'becaus
 // after three of its troops were killed").
 function cutAtSubordinator(ctx: Ctx, from: number, end: number): number {
   for (let t = from; t <= end; t++) {
-    const w = tokenText(ctx, t).toLowerCase();
-    if (SUBORDINATORS.has(w) || (w === ',' && t + 1 <= end && SUBORDINATORS.has(tokenText(ctx, t + 1).toLowerCase()))) return trimEnd(ctx, t - 1);
+    const w = tokenLower(ctx, t);
+    if (SUBORDINATORS.has(w) || (w === ',' && t + 1 <= end && SUBORDINATORS.has(tokenLower(ctx, t + 1)))) return trimEnd(ctx, t - 1);
   }
   return end;
 }
@@ -481,7 +499,7 @@ function isTimeWord(w: string): boolean {
 // "…, said Kaabi on Sunday.").
 function restIsOnlySpeaker(ctx: Ctx, from: number, to: number): boolean {
   for (let t = from; t <= to; t++) {
-    const w = tokenText(ctx, t).toLowerCase();
+    const w = tokenLower(ctx, t);
     if (/^[.,;:!?"”’)]+$/.test(w) || ADVERBIAL_WORDS.has(w) || ctx.tokenEntity[t]! >= 0 || /^\p{Lu}/u.test(tokenText(ctx, t)) || /^\d/.test(w)) continue;
     return false;
   }
@@ -578,7 +596,7 @@ function subjectBefore(ctx: Ctx, from: number, to: number): Speaker | null {
     if (e < 0 || !SPEAKER_TYPES.has(ctx.entities[e]!.type)) continue;
     const m = mentionAtToken(ctx, t);
     const first = m ? m.first : t;
-    const prev = first > from ? tokenText(ctx, first - 1).toLowerCase() : '';
+    const prev = first > from ? tokenLower(ctx, first - 1) : '';
     const next = m ? tokenText(ctx, m.last + 1) : '';
     const sp = { entity: e, text: m ? ctx.text.slice(m.start, m.end) : w };
     if (/^(?:his|her|its|their|him|them|our|my|your)$/i.test(sp.text)) {
@@ -605,7 +623,7 @@ function subjectBefore(ctx: Ctx, from: number, to: number): Speaker | null {
 
 function headOfOfPhrase(ctx: Ctx, from: number, mentionFirst: number): Speaker | null {
   for (let t = mentionFirst - 1; t >= from && mentionFirst - t <= 6; t--) {
-    const w = tokenText(ctx, t).toLowerCase();
+    const w = tokenLower(ctx, t);
     if (/^[,;:]$/.test(w)) return null;
     if (w !== 'of') continue;
     const e = ctx.tokenEntity[t - 1]!;
@@ -643,7 +661,7 @@ function subjectOfSentence(ctx: Ctx, from: number, to: number): Speaker | null {
     const e = ctx.tokenEntity[t]!;
     if (e >= 0 && SPEAKER_TYPES.has(ctx.entities[e]!.type)) {
       const m = mentionAtToken(ctx, t);
-      const prev = t > from ? tokenText(ctx, t - 1).toLowerCase() : '';
+      const prev = t > from ? tokenLower(ctx, t - 1) : '';
       if (PREPOSITIONS.has(prev)) continue;
       return { entity: e, text: m ? ctx.text.slice(m.start, m.end) : tokenText(ctx, t) };
     }
@@ -711,11 +729,15 @@ function statementIssuer(ctx: Ctx, cues: Cue[], known: Map<Cue, Speaker>, c: Cue
 }
 
 function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null {
-  const s = cue ? cue.sentence : sentence;
-  const sentenceText = ctx.text.slice(ctx.seg.sentences[2 * s]!, ctx.seg.sentences[2 * s + 1]!);
   if (cue?.def?.channel) return cue.def.channel;
-  for (const ch of ctx.cues.channels) if (ch.re.test(sentenceText)) return ch.channel;
-  return null;
+  const s = cue ? cue.sentence : sentence;
+  let channel = ctx.sentenceChannel[s];
+  if (channel === undefined) {
+    const sentenceText = ctx.text.slice(ctx.seg.sentences[2 * s]!, ctx.seg.sentences[2 * s + 1]!);
+    channel = ctx.cues.anyChannel?.test(sentenceText) === false ? null : ctx.cues.channels.find((ch) => ch.re.test(sentenceText))?.channel ?? null;
+    ctx.sentenceChannel[s] = channel;
+  }
+  return channel;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -723,6 +745,11 @@ function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null
 function tokenText(ctx: Ctx, t: number): string {
   if (t < 0 || t >= ctx.seg.tokenCount) return '';
   return ctx.tokenTexts[t]!;
+}
+
+function tokenLower(ctx: Ctx, t: number): string {
+  if (t < 0 || t >= ctx.seg.tokenCount) return '';
+  return ctx.tokenLowers[t]!;
 }
 
 function mentionAtToken(ctx: Ctx, t: number): Mention | undefined {
