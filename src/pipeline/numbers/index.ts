@@ -8,7 +8,7 @@ import { computeWords, slotFor, wordsOf } from '../words/index.ts';
 import type { Stage } from '../stage.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { markCasualties } from './casualty.ts';
-import { ShapeFilter } from './shape-filter.ts';
+import { ShapeFilter } from '../words/shape-filter.ts';
 
 export const NUMBERS = 'numbers';
 

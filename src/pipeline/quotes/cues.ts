@@ -1,6 +1,6 @@
 // Reporting cues ("said", "pointed out", "vowed", "according to") found in the tokens of the text, with
 // what the cue's lexicon entry allows: the complements it takes and whether it is a speech act by itself.
-import { ShapeFilter } from '../numbers/shape-filter.ts';
+import { ShapeFilter } from '../words/shape-filter.ts';
 
 export interface CueDefinition {
   forms: string[];

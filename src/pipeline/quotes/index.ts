@@ -162,7 +162,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   return out;
 }
 
-const PRONOUN_TYPES: Record<string, string[]> = { he: ['PERSON'], she: ['PERSON'], it: ['ORG', 'GPE'], they: ['ORG', 'GPE', 'PERSON'] };
+const PRONOUN_TYPES = new Map<string, string[]>([['he', ['PERSON']], ['she', ['PERSON']], ['it', ['ORG', 'GPE']], ['they', ['ORG', 'GPE', 'PERSON']]]);
 
 // A pronoun speaker ("…," it said; "…," he noted) is nearly always the last speaker of a compatible kind:
 // news keeps one voice per stretch of quotation. Coreference alone picks the nearest name instead.
@@ -171,7 +171,7 @@ function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
   for (const x of ctx.entities) if (!entityById.has(x.id)) entityById.set(x.id, x); // the first, as find() would
   let last: { id: string; type: string; at: number } | null = null;
   for (const q of quotes) {
-    const types = PRONOUN_TYPES[(q.speakerText ?? '').toLowerCase()];
+    const types = PRONOUN_TYPES.get((q.speakerText ?? '').toLowerCase());
     const sentence = ctx.sentenceOfToken[Math.min(tokenAt(ctx.seg, q.span.start), ctx.seg.tokenCount - 1)]!;
     if (types && last && last.id !== q.speaker && types.includes(last.type) && sentence - last.at <= 4) {
       q.speaker = last.id;

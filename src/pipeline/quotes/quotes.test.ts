@@ -160,3 +160,8 @@ test('adverbs beside the reporting verb do not hide the subject before an apposi
   const q = quotes("Kata'ib Hezbollah, which Washington designated a terrorist group in 2009, has repeatedly demanded the departure of all US troops.");
   assert.equal(q[0]?.speaker, "Kata'ib Hezbollah");
 });
+
+test('a speaker named like a property of plain objects ("Constructor") is a speaker like any other', () => {
+  const q = quotes('“We are ready,” Ali Hassan said on Monday. “We will not wait,” Constructor said.');
+  assert.deepEqual(q.map((x) => x.speaker), ['Ali Hassan', 'Constructor']);
+});
