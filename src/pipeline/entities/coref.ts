@@ -64,12 +64,14 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
     return best;
   };
 
+  const openers = res.coref.openers;
   for (let t = 0; t < seg.tokenCount; t++) {
     const own = tokenCluster[t]!;
     if (own >= 0) {
       lastSeen[own] = t;
       continue;
     }
+    if (openers && !openers.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!)) continue;
     const w = lower(t);
     const pronounTypes = res.coref.pronouns.get(w);
     if (pronounTypes && (seg.tokenShape[t]! & (TokenShape.Lower | TokenShape.Upper))) {

@@ -1,6 +1,7 @@
 // What the entity stage knows: the knowledge base, the tagger model and the lexicons, built from data.
 import { nameKeys, type KnowledgeBase } from '../../kb/index.ts';
 import type { TaggerModel } from './tagger/perceptron.ts';
+import { ShapeFilter } from '../words/shape-filter.ts';
 
 export interface RoleConstraint {
   offices?: string[];
@@ -54,6 +55,9 @@ export interface EntityResources {
     roles: Map<string, RoleDefinition>;
     roleSet: PhraseSet;
     modifiers: Set<string>;
+    /** Rules out, from a token's letters in the text, the words that open no reference (neither a
+     *  pronoun nor "the"); null when a pronoun is not plain lower-case ASCII and the test cannot apply. */
+    openers: ShapeFilter | null;
   };
 }
 
@@ -183,6 +187,7 @@ export function buildEntityResources(input: {
     labels: new LabelIndex(input.labels),
     coref: {
       pronouns: new Map(Object.entries(input.coref.pronouns)),
+      openers: ShapeFilter.of([...Object.keys(input.coref.pronouns), 'the']),
       roles,
       roleSet: new PhraseSet(input.coref.roles.flatMap((r) => r.nouns)),
       modifiers: new Set(input.coref.modifiers.map((m) => m.toLowerCase())),
