@@ -67,12 +67,10 @@ interface Span {
 const QUOTE_OR_APOSTROPHE = /^["'“”‘’«»`´]+$/;
 const NOT_NAMES = new Set(['nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody', 'none', 'all', 'both', 'each', 'many', 'most', 'some', 'several', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'when', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow']);
 
-/** A word's knowledge-base token key (kb/tokenKey) and that key in lower case, memoised on the word. */
-interface WordKeys {
-  key: string;
-  lower: string;
-}
-const KEYS_SLOT = wordSlot();
+/** A word's knowledge-base token key (kb/tokenKey) and that key in lower case, memoised on the word in two
+ *  slots of its memo (strings held there directly: no object to reach for them). */
+const KEY_SLOT = wordSlot();
+const KEY_LOWER_SLOT = wordSlot();
 
 export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: number): SentenceTokens {
   const a = seg.sentenceTokenStart[sentence]!;
@@ -93,13 +91,15 @@ export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: num
       lower.push(ARTICLE_KEY);
       continue;
     }
-    let k = type.memo[KEYS_SLOT] as WordKeys | undefined;
-    if (!k) {
-      const key = tokenKey(w);
-      type.memo[KEYS_SLOT] = k = { key, lower: key.toLowerCase() };
+    const memo = type.memo;
+    let key = memo[KEY_SLOT] as string | undefined;
+    if (key === undefined) {
+      key = tokenKey(w);
+      memo[KEY_LOWER_SLOT] = key.toLowerCase();
+      memo[KEY_SLOT] = key;
     }
-    keys.push(k.key);
-    lower.push(k.lower);
+    keys.push(key);
+    lower.push(memo[KEY_LOWER_SLOT] as string);
   }
   const cap = new Uint8Array(words.length);
   const nameStart = new Uint8Array(words.length);
@@ -115,11 +115,13 @@ function capitalised(st: SentenceTokens, i: number): boolean {
   return st.cap[i] === 1;
 }
 
-/** Whether a word is a nationality and whether it is a common English word, memoised on the word (one
- *  slot per set of resources: the answers depend on the knowledge base and the word list). */
-interface WordFacts {
-  demonym: boolean;
-  common: boolean;
+/** Whether a word is a nationality and whether it is a common English word, memoised on the word as bits
+ *  of a small integer (one slot per set of resources: the answers depend on the knowledge base and the
+ *  word list). */
+const enum WordFact {
+  Known = 1,
+  Demonym = 2,
+  Common = 4,
 }
 function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Array; common: boolean[] } {
   const slot = slotFor(res);
@@ -133,10 +135,13 @@ function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Ar
       continue;
     }
     const memo = st.types[i]!.memo;
-    let f = memo[slot] as WordFacts | undefined;
-    if (!f) memo[slot] = f = { demonym: res.kb.demonyms.has(st.keys[i]!), common: res.commonWords.has(st.lower[i]!) };
-    demonym[i] = f.demonym ? 1 : 0;
-    common[i] = f.common;
+    let f = memo[slot] as number | undefined;
+    if (f === undefined) {
+      f = WordFact.Known | (res.kb.demonyms.has(st.keys[i]!) ? WordFact.Demonym : 0) | (res.commonWords.has(st.lower[i]!) ? WordFact.Common : 0);
+      memo[slot] = f;
+    }
+    demonym[i] = f & WordFact.Demonym ? 1 : 0;
+    common[i] = (f & WordFact.Common) !== 0;
   }
   return { demonym, common };
 }
