@@ -18,9 +18,18 @@ export class PairFeatureIds {
   private capacity = 1024;
   private shift = 22; // 32 - log2(capacity)
   private count = 0;
+  // One bit per hash of a pair (2^19 bits, 64 KB, small enough to stay in cache): a clear bit says the
+  // pair is absent without reading the table.
+  private readonly present = new Uint32Array(1 << 14);
+
+  private static presenceBit(left: number, right: number): number {
+    return Math.imul(Math.imul(right, 0xcc9e2d51) ^ left, 0x1b873593) >>> 13;
+  }
 
   /** The feature id of a role of the pair (left, right), -1 when the model has none. */
   get(left: number, right: number, role: PairRole): number {
+    const bit = PairFeatureIds.presenceBit(left, right);
+    if ((this.present[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
     const at = this.find(left, right);
     return at < 0 ? -1 : this.table[at + 2 + role]!;
   }
@@ -33,6 +42,8 @@ export class PairFeatureIds {
       this.table[at] = left;
       this.table[at + 1] = right;
       this.count++;
+      const bit = PairFeatureIds.presenceBit(left, right);
+      this.present[bit >>> 5]! |= 1 << (bit & 31);
     }
     this.table[at + 2 + role] = id;
   }
