@@ -2,9 +2,8 @@
 // refer to: the most recently named entity of a compatible type in the same or the previous paragraphs.
 // Expletive "it" ("it is unclear") refers to nothing.
 import { TokenShape, type Segmentation, type Words } from '../../core/document.ts';
-import { tokenKey } from '../../kb/index.ts';
 import type { Cluster } from './link.ts';
-import type { Mention } from './recognize.ts';
+import { wordKey, wordKeyLower, type Mention } from './recognize.ts';
 import type { EntityResources, RoleConstraint } from './resources.ts';
 
 const EXPLETIVE_AFTER = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'has', 'had', 'will', 'would', 'may', 'might', 'could', 'takes', 'took', 'became', 'becomes']);
@@ -19,7 +18,6 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
   for (let s = 0; s < seg.sentenceCount; s++) {
     for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   }
-  const word = (t: number) => words.text[t]!;
   const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? words.lower[t]! : '');
   // Last token at which each cluster was mentioned, updated as the scan moves on.
   const lastSeen = new Int32Array(clusters.length).fill(-1);
@@ -29,7 +27,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
   const officesOfCluster = (ci: number) => (offices[ci] ??= officesOf(text, clusters[ci]!, res));
   const modifierCountry = (from: number, to: number): string | undefined => {
     for (let j = from; j < to; j++) {
-      const id = res.kb.demonyms.get(tokenKey(word(j)));
+      const id = res.kb.demonyms.get(wordKey(words.types[j]!));
       const code = id ? res.kb.get(id)?.country : undefined;
       if (code) return code;
     }
@@ -91,7 +89,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
     const keys: string[] = [];
     for (let j = k; j < Math.min(seg.tokenCount, k + res.coref.roleSet.maxLength); j++) {
       if (!(seg.tokenShape[j]! & TokenShape.Lower) || tokenCluster[j]! >= 0) break;
-      keys.push(tokenKey(word(j)).toLowerCase());
+      keys.push(wordKeyLower(words.types[j]!));
     }
     const len = res.coref.roleSet.longestStartingAt(keys, 0);
     if (!len) continue;

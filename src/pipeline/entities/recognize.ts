@@ -72,6 +72,24 @@ const NOT_NAMES = new Set(['nobody', 'everyone', 'everybody', 'someone', 'somebo
 const KEY_SLOT = wordSlot();
 const KEY_LOWER_SLOT = wordSlot();
 
+/** A word's KB token key, memoised on the word. */
+export function wordKey(type: WordType): string {
+  const memo = type.memo;
+  let key = memo[KEY_SLOT] as string | undefined;
+  if (key === undefined) {
+    key = tokenKey(type.text);
+    memo[KEY_LOWER_SLOT] = key.toLowerCase();
+    memo[KEY_SLOT] = key;
+  }
+  return key;
+}
+
+/** A word's KB token key in lower case, memoised on the word. */
+export function wordKeyLower(type: WordType): string {
+  wordKey(type);
+  return type.memo[KEY_LOWER_SLOT] as string;
+}
+
 export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: number): SentenceTokens {
   const a = seg.sentenceTokenStart[sentence]!;
   const b = seg.sentenceTokenStart[sentence + 1]!;
@@ -91,15 +109,8 @@ export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: num
       lower.push(ARTICLE_KEY);
       continue;
     }
-    const memo = type.memo;
-    let key = memo[KEY_SLOT] as string | undefined;
-    if (key === undefined) {
-      key = tokenKey(w);
-      memo[KEY_LOWER_SLOT] = key.toLowerCase();
-      memo[KEY_SLOT] = key;
-    }
-    keys.push(key);
-    lower.push(memo[KEY_LOWER_SLOT] as string);
+    keys.push(wordKey(type));
+    lower.push(type.memo[KEY_LOWER_SLOT] as string);
   }
   const cap = new Uint8Array(words.length);
   const nameStart = new Uint8Array(words.length);
