@@ -7,7 +7,7 @@
 // "any …"); negated events are denied; events a party reports in its own speech are claimed; future
 // attacks announced by a speaker are that speaker's threats. Dates, places and tolls come from the
 // clause. One happening mentioned several times is one event.
-import type { AnalysisDocument, Segmentation } from '../../core/document.ts';
+import type { AnalysisDocument, Segmentation, WordType } from '../../core/document.ts';
 import { wordsOf } from '../words/index.ts';
 import type { AnalysisEvent, Entity, EventStatus, PloverType, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
@@ -18,7 +18,7 @@ import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
 import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import type { Stage } from '../stage.ts';
-import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
+import { entriesOpenedBy, findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
@@ -44,6 +44,8 @@ interface Ctx {
   mentions: Mention[];
   tokenEntity: Int32Array;
   lower: string[];
+  /** Each token's word type, where per-word answers are memoised. */
+  types: WordType[];
   /** Each token's text, as the words layer's shared strings (their hashes are computed once). */
   tokenText: string[];
   quotes: Quote[];
@@ -73,7 +75,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   const sentenceOf = new Uint32Array(seg.tokenCount);
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
   const ctx: Ctx = {
-    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, tokenText,
+    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
     kb, triggers, sentenceOf,
   };
@@ -85,7 +87,9 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(doc.text, seg, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers((t) => lower[t]!, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
+    const hits = findTriggers(words.types, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
+    // Most sentences have no trigger: nothing below would change for them.
+    if (!hits.length) continue;
     const consumed = new Set<number>();
     const governed = markGovernedTriggers(ctx, hits, consumed, a, b);
     const relatives = markRelativeClauses(ctx, hits, consumed);
@@ -104,7 +108,18 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   // is a figure, not an event).
   const coded = drafts.filter((d) => d.actor !== null || d.target !== null || d.location !== null);
   for (const d of coded) inferInvasionTarget(ctx, d);
-  return merge(coded, ctx).map(({ sentence: _s, trigger: _t, weight: _w, claim: _c, aboutEarlier: _a, ...e }) => (e.actor !== null && e.actor === e.target ? { ...e, target: null, targetText: null } : e));
+  return merge(coded, ctx).map(toEvent);
+}
+
+// The event as recorded, without the draft's working fields; an actor is never its own target.
+function toEvent(d: Draft): AnalysisEvent {
+  const selfTarget = d.actor !== null && d.actor === d.target;
+  return {
+    type: d.type, mode: d.mode, actor: d.actor, actorText: d.actorText,
+    target: selfTarget ? null : d.target, targetText: selfTarget ? null : d.targetText,
+    date: d.date, dateText: d.dateText, location: d.location, fatalities: d.fatalities, injuries: d.injuries,
+    status: d.status, condition: d.condition, evidence: d.evidence,
+  };
 }
 
 // The token after a wire dateline at the start of a sentence: an upper-case place, optionally a date
@@ -151,10 +166,10 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
   // The condition of a threat, and the act of an intention denied.
   const text = ctx.text.slice(ctx.seg.tokenStart[a]!, ctx.seg.tokenEnd[b - 1]!);
   const base = ctx.seg.tokenStart[a]!;
-  const threat = hits.find((h) => h.entry.def.type === 'THREATEN');
-  const cond = /\bany\s+[^,.;]{2,120}?(?=\s+(?:will|would|shall)\b)/i.exec(text) ?? /\bif\s+[^,.;]{3,160}/i.exec(text);
+  const threat = hits.some((h) => h.entry.def.type === 'THREATEN');
+  const cond = threat ? /\bany\s+[^,.;]{2,120}?(?=\s+(?:will|would|shall)\b)/i.exec(text) ?? /\bif\s+[^,.;]{3,160}/i.exec(text) : null;
   const no = /\bno\s+(?:intention|intentions|plans?|desire)\b[^,.;]{0,80}/i.exec(text);
-  for (const m of [threat ? cond : null, no]) {
+  for (const m of [cond, no]) {
     if (!m) continue;
     const from = base + m.index;
     const to = from + m[0].length;
@@ -590,10 +605,10 @@ function strikeNounAfter(ctx: Ctx, from: number, to: number): number {
   for (let t = from; t <= Math.min(to, from + 10); t++) {
     if (!/^(?:in|after|by|during|with)$/.test(ctx.lower[t]!)) continue;
     for (let k = t + 1; k <= Math.min(to, t + 5); k++) {
-      const entries = ctx.triggers.byFirst.get(ctx.lower[k]!);
+      const entries = entriesOpenedBy(ctx.triggers, ctx.types[k]!);
       if (entries?.some((e) => e.pos === 'noun' && e.def.type === 'ASSAULT')) {
         // "drone strike": the head is the last word of the compound.
-        const head = ctx.triggers.byFirst.get(ctx.lower[k]!)!.find((e) => e.pos === 'noun' && e.words.every((w, i) => ctx.lower[k + i] === w));
+        const head = entries.find((e) => e.pos === 'noun' && e.words.every((w, i) => ctx.lower[k + i] === w));
         return head ? k + head.words.length - 1 : k;
       }
     }
@@ -1018,7 +1033,7 @@ function casualties(ctx: Ctx, s: number, target: number, trigger: number): { fat
 
 // Whether an attack trigger starts at token t (a one-word trigger only, when `singleWord`).
 function opensAttack(ctx: Ctx, t: number, singleWord: boolean): boolean {
-  return ctx.triggers.byFirst.get(ctx.lower[t]!)?.some((e) => e.def.type === 'ASSAULT' && (!singleWord || e.words.length === 1)) ?? false;
+  return entriesOpenedBy(ctx.triggers, ctx.types[t]!)?.some((e) => e.def.type === 'ASSAULT' && (!singleWord || e.words.length === 1)) ?? false;
 }
 
 // A sentence that reports a toll and no attack of its own: no attack word other than the words of death.
