@@ -12,6 +12,7 @@ import { wordsOf } from '../words/index.ts';
 import type { AnalysisEvent, Entity, EventStatus, PloverType, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { tokenKey } from '../../kb/index.ts';
+import { wordSlot } from '../words/index.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
@@ -53,7 +54,31 @@ interface Ctx {
   numbers: Quantity[];
   kb: KnowledgeBase;
   triggers: TriggerIndex;
-  sentenceOf: Uint32Array;
+  /** Per token: the entity a nationality word stands for (nationalityAt), until asked UNASKED. */
+  nationality: Int32Array;
+  /** The first entity with each KB id, and each entity's index by its id. */
+  entityByKbId: Map<string, number>;
+  entityById: Map<string, number>;
+  /** Per sentence, what the toll of an attack needs of it (sentenceToll), once asked. */
+  sentenceTolls: (SentenceToll | undefined)[];
+}
+
+interface Toll {
+  fatalities: number | null;
+  injuries: number | null;
+}
+
+interface SentenceToll {
+  /** It reports a toll and no attack of its own (tollSentence). */
+  tollOnly: boolean;
+  /** The casualty figures of the whole sentence. */
+  toll: Toll;
+  /** A word of killing: a named victim of the sentence's attack counts one. */
+  tellsKilling: boolean;
+  /** "other", "others", "also": victims besides a named one. */
+  tellsOthers: boolean;
+  /** Where a phrase of another happening begins ("following", "in retaliation"; tollRange). */
+  cuts: number[];
 }
 
 interface Draft extends AnalysisEvent {
@@ -72,18 +97,25 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   const words = wordsOf(doc);
   const lower = words.lower;
   const tokenText = words.text;
-  const sentenceOf = new Uint32Array(seg.tokenCount);
-  for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
+  const entities = doc.entities ?? [];
+  const entityByKbId = new Map<string, number>();
+  const entityById = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (e.kbId && !entityByKbId.has(e.kbId)) entityByKbId.set(e.kbId, i);
+    if (!entityById.has(e.id)) entityById.set(e.id, i);
+  });
+  if (nationalityBuffer.length < seg.tokenCount) nationalityBuffer = new Int32Array(Math.max(seg.tokenCount, 2 * nationalityBuffer.length));
+  nationalityBuffer.fill(UNASKED, 0, seg.tokenCount);
   const ctx: Ctx = {
-    text: doc.text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, tokenText,
+    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
-    kb, triggers, sentenceOf,
+    kb, triggers, nationality: nationalityBuffer, entityByKbId, entityById, sentenceTolls: [],
   };
   const drafts: Draft[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
     const a = seg.sentenceTokenStart[s]!;
     const b = seg.sentenceTokenStart[s + 1]!;
-    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || kb.demonyms.has(tokenKey(tokenText[t]!));
+    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || nationalityAt(ctx, t) !== NOT_A_NATIONALITY;
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(doc.text, seg, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
@@ -515,11 +547,11 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // A speech act happens where it is said; the place of the act it is about is not its place
   // ("condemned the raid on Jenin").
   const otherEvents = hits.filter((o) => o !== h && !consumed.has(o.first)).map((o) => o.first);
-  let location = placeFor(ctx, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
+  let location = placeFor(ctx, seg.sentenceTokenStart[s]!, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
   // An attack on a place happened there: "struck Beirut", "attacked the US embassy in Baghdad".
   if (target >= 0 && isMaterial(type)) {
     const where = placeOf(ctx, target);
-    if (where && (!location || isCountryEntity(ctx, location.entity ?? null) || ctx.kb.ancestry(ctx.entities[target]!.kbId ?? '').includes(ctx.entities.find((e) => e.id === location!.entity)?.kbId ?? ''))) location = where;
+    if (where && (!location || isCountryEntity(ctx, location.entity ?? null) || ctx.kb.ancestry(ctx.entities[target]!.kbId ?? '').includes(kbIdOf(ctx, location.entity) ?? ''))) location = where;
   }
   const toll = type === 'ASSAULT' ? casualties(ctx, s, target, h.first) : { fatalities: null, injuries: null };
 
@@ -639,7 +671,7 @@ function inferInvasionTarget(ctx: Ctx, d: Draft): void {
   if (d.type !== 'ASSAULT' || d.mode !== 'invasion' || d.target !== null) return;
   const code = d.location?.country;
   const country = code ? ctx.kb.countryByCode.get(code) : undefined;
-  let idx = country ? ctx.entities.findIndex((e) => e.kbId === country) : -1;
+  let idx = country ? ctx.entityByKbId.get(country) ?? -1 : -1;
   if (idx < 0 && !d.location) {
     let most = 0;
     ctx.entities.forEach((e, i) => {
@@ -659,8 +691,8 @@ function inferInvasionTarget(ctx: Ctx, d: Draft): void {
 function sameSide(ctx: Ctx, speakerId: string, actorId: string | null): boolean {
   if (!actorId) return false;
   if (speakerId === actorId) return true;
-  const a = ctx.entities.find((e) => e.id === speakerId)?.kbId;
-  const b = ctx.entities.find((e) => e.id === actorId)?.kbId;
+  const a = kbIdOf(ctx, speakerId);
+  const b = kbIdOf(ctx, actorId);
   if (!a || !b) return false;
   const kb = ctx.kb;
   const orgsOf = (id: string) => [id, ...kb.ancestry(id), ...(kb.get(id)?.affiliations ?? []).filter((x) => x.rel !== 'allied-with').flatMap((x) => [x.target, ...kb.ancestry(x.target)])];
@@ -689,13 +721,39 @@ function entityAt(ctx: Ctx, t: number): number {
   const e = ctx.tokenEntity[t]!;
   if (e >= 0) return e;
   // A nationality standing for its state: "Israeli airstrike", "US-led".
-  const id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!));
-  if (id) return ctx.entities.findIndex((x) => x.kbId === id);
-  return -1;
+  return Math.max(nationalityAt(ctx, t), -1);
+}
+
+const UNASKED = -3;
+const NOT_A_NATIONALITY = -2;
+// Reused from document to document (a typed array of a new size is allocated outside the heap).
+let nationalityBuffer = new Int32Array(1024);
+// The nationality a word names, as a KB id or null, memoised on the word type per knowledge base.
+const nationalitySlots = new WeakMap<KnowledgeBase, number>();
+
+/** The entity the nationality word at t stands for ("Israeli" → Israel), -1 when the text names no
+ *  entity of its state, NOT_A_NATIONALITY when it is no nationality. */
+function nationalityAt(ctx: Ctx, t: number): number {
+  const known = ctx.nationality[t]!;
+  if (known !== UNASKED) return known;
+  let slot = nationalitySlots.get(ctx.kb);
+  if (slot === undefined) nationalitySlots.set(ctx.kb, (slot = wordSlot()));
+  const memo = ctx.types[t]!.memo;
+  let id = memo[slot] as string | null | undefined;
+  if (id === undefined) memo[slot] = id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!)) ?? null;
+  const found = id === null ? NOT_A_NATIONALITY : ctx.entityByKbId.get(id) ?? -1;
+  ctx.nationality[t] = found;
+  return found;
 }
 
 function entityIndex(ctx: Ctx, id: string): number {
-  return ctx.entities.findIndex((e) => e.id === id);
+  return ctx.entityById.get(id) ?? -1;
+}
+
+// The KB id of the entity with this id, if it has one.
+function kbIdOf(ctx: Ctx, id: string | null | undefined): string | null | undefined {
+  const e = id === null || id === undefined ? undefined : ctx.entityById.get(id);
+  return e === undefined ? undefined : ctx.entities[e]!.kbId;
 }
 
 function isActorType(ctx: Ctx, e: number): boolean {
@@ -792,14 +850,14 @@ function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPosse
 function targetAt(ctx: Ctx, t: number, anyHead = false): number {
   const e = ctx.tokenEntity[t]!;
   if (e >= 0) return e;
-  const id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!));
-  if (!id) return -1;
-  if (anyHead) return ctx.entities.findIndex((x) => x.kbId === id);
+  const state = nationalityAt(ctx, t);
+  if (state === NOT_A_NATIONALITY) return -1;
+  if (anyHead) return state;
   let k = t + 1;
   // Scare quotes around the nationality ("“Israeli” ports") change nothing.
   while (k < t + 5 && /^(?:military|vital|strategic|key|naval|air|occupation|occupying|and|or|-|run|iranian|american|israeli|[a-z]+-run|["“”'’])$/.test(ctx.lower[k] ?? '')) k++;
   if (!TARGET_HEADS.test(ctx.lower[k] ?? '')) return -1;
-  return ctx.entities.findIndex((x) => x.kbId === id);
+  return state;
 }
 
 // After "in", a town is where the attack was ("an explosion in Kabul"); a country or territory is also
@@ -855,7 +913,7 @@ function premodifierEntity(ctx: Ctx, head: number, from: number): number {
     const hy = /^([a-z.]+)-(?:led|run|backed|made|launched|fired)$/.exec(w);
     if (hy) {
       const id = ctx.kb.lookup(hy[1]!.toUpperCase()).concat(ctx.kb.lookup(hy[1]!))[0];
-      const idx = id ? ctx.entities.findIndex((x) => x.kbId === id) : -1;
+      const idx = id ? ctx.entityByKbId.get(id) ?? -1 : -1;
       if (idx >= 0) return idx;
     }
     if (/^(?:a|an|the|its|his|their|her|this|that|these)$/.test(w) || w === ',' || PREPOSITIONS.has(w)) {
@@ -958,7 +1016,7 @@ function dateFor(ctx: Ctx, trigger: number, evStart: number, evEnd: number, s: n
 }
 
 function isCountryEntity(ctx: Ctx, id: string | null): boolean {
-  const kbId = id ? ctx.entities.find((e) => e.id === id)?.kbId : undefined;
+  const kbId = id ? kbIdOf(ctx, id) : undefined;
   return !!kbId && ctx.kb.get(kbId)?.kind === 'country';
 }
 
@@ -974,9 +1032,8 @@ function placeOf(ctx: Ctx, e: number): AnalysisEvent['location'] {
 
 // The event's place: the nearest locative ("in", "near", "east of") in its sentence, after the trigger
 // first; a place with another event's trigger between it and this one is that event's.
-function placeFor(ctx: Ctx, to: number, trigger: number, roles: number[], otherEvents: number[] = []): AnalysisEvent['location'] {
+function placeFor(ctx: Ctx, sentenceStart: number, to: number, trigger: number, roles: number[], otherEvents: number[] = []): AnalysisEvent['location'] {
   const candidates: { e: number; t: number; score: number }[] = [];
-  const sentenceStart = ctx.seg.sentenceTokenStart[ctx.sentenceOf[trigger]!]!;
   for (let t = sentenceStart; t <= to; t++) {
     const e = ctx.tokenEntity[t]!;
     if (e < 0 || roles.includes(e)) continue;
@@ -1013,22 +1070,40 @@ function placeFor(ctx: Ctx, to: number, trigger: number, roles: number[], otherE
 // ("Israel bombed Rafah. At least 16 Palestinians were killed."): "killing three", "seven martyrs",
 // "killed two officers as well as five of their companions". Vague numbers count low (the numbers
 // stage gives ACLED's values). A named person killed counts one, and "two others" add to it.
-function casualties(ctx: Ctx, s: number, target: number, trigger: number): { fatalities: number | null; injuries: number | null } {
-  const here = tollOf(ctx, s, tollRange(ctx, s, trigger));
-  const a = ctx.seg.sentenceTokenStart[s]!;
-  const b = ctx.seg.sentenceTokenStart[s + 1]!;
+function casualties(ctx: Ctx, s: number, target: number, trigger: number): Toll {
+  const sentence = sentenceToll(ctx, s);
+  const here = tollOf(ctx, s, tollRange(ctx, s, sentence.cuts, trigger));
   let { fatalities, injuries } = here;
-  const namedVictim = target >= 0 && ctx.entities[target]!.type === 'PERSON' && ctx.lower.slice(a, b).some((w) => /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w));
+  const namedVictim = target >= 0 && ctx.entities[target]!.type === 'PERSON' && sentence.tellsKilling;
   if (namedVictim && fatalities === null) fatalities = 1;
-  const next = s + 1 < ctx.seg.sentenceCount && tollSentence(ctx, s + 1) ? tollOf(ctx, s + 1) : null;
-  if (next) {
-    const nextWords = ctx.lower.slice(ctx.seg.sentenceTokenStart[s + 1]!, ctx.seg.sentenceTokenStart[s + 2]!);
-    const others = nextWords.some((w) => /^(?:other|others|also)$/.test(w));
+  const following = s + 1 < ctx.seg.sentenceCount ? sentenceToll(ctx, s + 1) : null;
+  if (following?.tollOnly) {
+    const next = following.toll;
     if (fatalities === null) fatalities = next.fatalities;
-    else if (namedVictim && here.fatalities === null && others && next.fatalities !== null) fatalities += next.fatalities;
+    else if (namedVictim && here.fatalities === null && following.tellsOthers && next.fatalities !== null) fatalities += next.fatalities;
     if (injuries === null) injuries = next.injuries;
   }
   return { fatalities, injuries };
+}
+
+// What the tolls of a sentence's attacks need of it, found once per sentence (a sentence has several).
+function sentenceToll(ctx: Ctx, si: number): SentenceToll {
+  const known = ctx.sentenceTolls[si];
+  if (known) return known;
+  const a = ctx.seg.sentenceTokenStart[si]!;
+  const b = ctx.seg.sentenceTokenStart[si + 1]!;
+  let tellsKilling = false;
+  let tellsOthers = false;
+  const cuts: number[] = [];
+  for (let t = a; t < b; t++) {
+    const w = ctx.lower[t]!;
+    if (!tellsKilling && /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w)) tellsKilling = true;
+    if (!tellsOthers && /^(?:other|others|also)$/.test(w)) tellsOthers = true;
+    if (t > a && (/^(?:following|after|before|amid)$/.test(w) || (w === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? '')))) cuts.push(t);
+  }
+  const facts: SentenceToll = { tollOnly: tollSentence(ctx, si), toll: tollOf(ctx, si), tellsKilling, tellsOthers, cuts };
+  ctx.sentenceTolls[si] = facts;
+  return facts;
 }
 
 // Whether an attack trigger starts at token t (a one-word trigger only, when `singleWord`).
@@ -1053,14 +1128,9 @@ function tollSentence(ctx: Ctx, si: number): boolean {
 // earlier or later happening ("… were killed in US airstrikes following a drone attack on an outpost",
 // "after …", "in retaliation for …") keeps its attack apart from the toll of the main clause: when the
 // toll and another attack share one side of that boundary, the attack on the other side has none of it.
-function tollRange(ctx: Ctx, s: number, trigger: number): [number, number] {
+function tollRange(ctx: Ctx, s: number, cuts: number[], trigger: number): [number, number] {
   const a = ctx.seg.sentenceTokenStart[s]!;
   const b = ctx.seg.sentenceTokenStart[s + 1]!;
-  const cuts: number[] = [];
-  for (let t = a + 1; t < b; t++) {
-    const w = ctx.lower[t]!;
-    if (/^(?:following|after|before|amid)$/.test(w) || (w === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? ''))) cuts.push(t);
-  }
   if (!cuts.length) return [a, b];
   const bounds = [a, ...cuts, b];
   const part = (t: number) => bounds.findIndex((x, i) => t >= x && t < bounds[i + 1]!);
@@ -1075,7 +1145,7 @@ function tollRange(ctx: Ctx, s: number, trigger: number): [number, number] {
   return [a, b];
 }
 
-function tollOf(ctx: Ctx, si: number, range?: [number, number]): { fatalities: number | null; injuries: number | null } {
+function tollOf(ctx: Ctx, si: number, range?: [number, number]): Toll {
   const a = range ? range[0] : ctx.seg.sentenceTokenStart[si]!;
   const b = range ? range[1] : ctx.seg.sentenceTokenStart[si + 1]!;
   let fatalities: number | null = null;
@@ -1117,7 +1187,7 @@ function anaphoricAntecedent(out: Draft[], d: Draft): Draft | undefined {
 }
 
 function isCountryPlace(ctx: Ctx, d: Draft): boolean {
-  const kbId = d.location?.entity ? ctx.entities.find((e) => e.id === d.location!.entity)?.kbId : undefined;
+  const kbId = d.location?.entity ? kbIdOf(ctx, d.location.entity) : undefined;
   return kbId !== undefined && kbId !== null && ctx.kb.get(kbId)?.kind === 'country';
 }
 
