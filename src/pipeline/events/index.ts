@@ -17,15 +17,13 @@ import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
-import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import type { Stage } from '../stage.ts';
-import { entriesOpenedBy, findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
+import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
+import { LOCATIVE, PREPOSITIONS, tokenClasses, W } from './word-classes.ts';
 
-const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
-const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
-const CLAUSE_BREAK = /^(?:[;:]|which|who|while|whereas|but|although|though|because|since|as|after|before|when|until|following)$/i;
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
+const INTENTION = /\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i;
 
 export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
   return {
@@ -47,6 +45,8 @@ interface Ctx {
   lower: string[];
   /** Each token's word type, where per-word answers are memoised. */
   types: WordType[];
+  /** Each token's word classes (word-classes.ts W bits); see is(). */
+  classes: Uint32Array;
   /** Each token's text, as the words layer's shared strings (their hashes are computed once). */
   tokenText: string[];
   quotes: Quote[];
@@ -107,7 +107,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   if (nationalityBuffer.length < seg.tokenCount) nationalityBuffer = new Int32Array(Math.max(seg.tokenCount, 2 * nationalityBuffer.length));
   nationalityBuffer.fill(UNASKED, 0, seg.tokenCount);
   const ctx: Ctx = {
-    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, tokenText,
+    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
     kb, triggers, nationality: nationalityBuffer, entityByKbId, entityById, sentenceTolls: [],
   };
@@ -119,7 +119,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(doc.text, seg, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers(words.types, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
+    const hits = findTriggers(lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
     // Most sentences have no trigger: nothing below would change for them.
     if (!hits.length) continue;
     const consumed = new Set<number>();
@@ -176,19 +176,25 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
   for (const h of hits) {
     if (!verbal(h)) continue;
     for (const o of hits) {
-      if (o === h || o.first <= h.last) continue;
-      const gap = ctx.lower.slice(h.last + 1, o.first);
-      const direct = gap.length <= 5 && gap.every((w, i) => /^(?:the|a|an|its|his|their|this|that|such|us|u\.s\.|american|israeli|iranian|iraqi|targeted|deadly|recent|any|all|further|more|to|keep|up|continue|carry|out|in|of|on|for|“|”|"|,|and|foreign|occupation|complete|[a-z]+(?:ous|ive|ful|ic|less|ant|ent|ible|able))$/.test(w) || ctx.tokenEntity[h.last + 1 + i]! >= 0);
+      if (o === h || o.first <= h.last || o.first - h.last - 1 > 5) continue;
+      // At most five words between, each a name or one of the words of W.governedGap.
+      let direct = true;
+      let hasFor = false;
+      let hasBy = false;
+      for (let k = h.last + 1; k < o.first; k++) {
+        if (!is(ctx, k, W.governedGap) && ctx.tokenEntity[k]! < 0) direct = false;
+        if (ctx.lower[k] === 'for') hasFor = true;
+        else if (ctx.lower[k] === 'by') hasBy = true;
+      }
       const forOk = ['REQUEST', 'SUPPORT'].includes(h.entry.def.type);
-      if (direct && (forOk || !gap.includes('for')) && !gap.includes('by')) {
+      if (direct && (forOk || !hasFor) && !hasBy) {
         consumed.add(o.first);
         if (!governs.has(h)) governs.set(h, o);
         // The infinitive goes on to its end: "threatened to strike targets in Iraq".
-        if (gap[gap.length - 1] === 'to' || ctx.lower[o.first - 1] === 'to') {
+        if (ctx.lower[o.first - 1] === 'to') {
           for (const later of hits) {
             if (later.first <= o.first) continue;
-            const between = ctx.lower.slice(o.last + 1, later.first);
-            if (between.some((w) => /^[,;.]$/.test(w) || CLAUSE_BREAK.test(w))) break;
+            if (clauseBrokenBetween(ctx, o.last + 1, later.first)) break;
             consumed.add(later.first);
           }
         }
@@ -211,6 +217,12 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
     }
   }
   return governs;
+}
+
+// Whether a comma, a full stop or a clause word (CLAUSE_BREAK) stands among tokens [from, to).
+function clauseBrokenBetween(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (is(ctx, k, W.clauseBreak) || ctx.lower[k] === ',' || ctx.lower[k] === '.') return true;
+  return false;
 }
 
 // Two triggers of one clause that tell one happening ("a US drone strike assassinated Soleimani";
@@ -288,7 +300,7 @@ function targetEarlierActs(drafts: Draft[], s: number): void {
 // The "claimed" of "claimed responsibility for (the|that) attack", or -1.
 function responsibilityClaim(ctx: Ctx, noun: number, from: number): number {
   let k = noun - 1;
-  while (k > from && /^(?:the|that|this|these|its|their|a|an|latest|deadly|recent|drone|missile|rocket|suicide|car)$/.test(ctx.lower[k]!)) k--;
+  while (k > from && is(ctx, k, W.claimModifier)) k--;
   if (ctx.lower[k] !== 'for' || ctx.lower[k - 1] !== 'responsibility') return -1;
   return /^(?:claimed|claims|claim|claiming)$/.test(ctx.lower[k - 2] ?? '') ? k - 2 : -1;
 }
@@ -364,7 +376,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   if (h.entry.objects) {
     let found = -1;
     for (let t = h.last + 1; t <= Math.min(sLast, h.last + 10); t++) {
-      if (CLAUSE_BREAK.test(lower[t]!) || lower[t] === ',') break;
+      if (is(ctx, t, W.clauseBreak) || lower[t] === ',') break;
       if (h.entry.objects.has(lower[t]!)) {
         found = t;
         break;
@@ -473,10 +485,11 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   let status: EventStatus = 'occurred';
   let condition: string | null = null;
   const clauseStart = clauseBoundaryBefore(ctx, h.first, sFirst);
-  const window = lower.slice(Math.max(clauseStart, h.first - 4), h.first);
-  const future = window.some((w) => /^(?:will|would|shall|'ll)$/.test(w)) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention|agreed|agrees|agree|offered|offers|promised|pledged|decided|expected)$/.test(lower[h.first - 2] ?? '')) ||
-    ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!).match(/\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i) !== null;
-  const negated = window.slice(-3).some((w) => /^(?:not|never|n't|no)$/.test(w)) && !/^not$/.test(lower[h.first - 1] ?? 'x') === false;
+  // The four words before the trigger in its clause, and the last three of them.
+  const windowStart = Math.max(clauseStart, h.first - 4);
+  const future = someOf(ctx, windowStart, h.first, W.future) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention|agreed|agrees|agree|offered|offers|promised|pledged|decided|expected)$/.test(lower[h.first - 2] ?? '')) ||
+    INTENTION.test(ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!));
+  const negated = someOf(ctx, Math.max(windowStart, h.first - 3), h.first, W.negation) && lower[h.first - 1] === 'not';
   if (type === 'THREATEN') {
     status = 'threatened';
     const cond = conditionOf(ctx, sFirst, sLast);
@@ -529,6 +542,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // Mode.
   let mode: string | null = def.mode ?? null;
   for (let t = Math.max(sFirst, h.first - 3); t <= Math.min(sLast, trigLast + 1) && !mode; t++) {
+    if (!is(ctx, t, W.modeCue)) continue;
     const m = ctx.triggers.modes.get(lower[t]!) ?? (ctx.triggers.modePairStarts.has(lower[t]!) ? ctx.triggers.modes.get(`${lower[t]} ${lower[t + 1] ?? ''}`) : undefined);
     if (m) mode = m;
   }
@@ -600,7 +614,7 @@ function threatTarget(ctx: Ctx, from: number, to: number, actor: number, sFirst:
   // "targets in Iraq", "bases in Syria": the place of the targets stands for their owner.
   for (let t = from; t <= to && t - from < 14; t++) {
     if (/^[;.]$/.test(ctx.lower[t]!)) break;
-    if (TARGET_HEADS.test(ctx.lower[t]!) && /^(?:in|of|on)$/.test(ctx.lower[t + 1] ?? '')) {
+    if (is(ctx, t, W.targetHead) && /^(?:in|of|on)$/.test(ctx.lower[t + 1] ?? '')) {
       const e = ctx.tokenEntity[t + 2]!;
       if (e >= 0 && e !== actor) return e;
     }
@@ -637,7 +651,7 @@ function strikeNounAfter(ctx: Ctx, from: number, to: number): number {
   for (let t = from; t <= Math.min(to, from + 10); t++) {
     if (!/^(?:in|after|by|during|with)$/.test(ctx.lower[t]!)) continue;
     for (let k = t + 1; k <= Math.min(to, t + 5); k++) {
-      const entries = entriesOpenedBy(ctx.triggers, ctx.types[k]!);
+      const entries = ctx.triggers.byFirst.get(ctx.lower[k]!);
       if (entries?.some((e) => e.pos === 'noun' && e.def.type === 'ASSAULT')) {
         // "drone strike": the head is the last word of the compound.
         const head = entries.find((e) => e.pos === 'noun' && e.words.every((w, i) => ctx.lower[k + i] === w));
@@ -716,6 +730,17 @@ function isPassive(ctx: Ctx, t: number, from: number): boolean {
 }
 
 // ---------------------------------------------------------------- roles
+
+/** Whether the token at t is of one of the classes `bits` (never, for a position outside the text). */
+function is(ctx: Ctx, t: number, bits: number): boolean {
+  return (ctx.classes[t]! & bits) !== 0;
+}
+
+/** Whether a token among [from, to) is of one of the classes `bits`. */
+function someOf(ctx: Ctx, from: number, to: number, bits: number): boolean {
+  for (let t = from; t < to; t++) if ((ctx.classes[t]! & bits) !== 0) return true;
+  return false;
+}
 
 function entityAt(ctx: Ctx, t: number): number {
   const e = ctx.tokenEntity[t]!;
@@ -819,24 +844,23 @@ function headOfOfPhrase(ctx: Ctx, from: number, first: number, e: number): numbe
   return -1;
 }
 
-const TARGET_HEADS = /^(?:targets?|interests?|positions?|bases?|sites?|ports?|ships?|vessels?|territory|forces|troops|soldiers|military|army|installations?|facilities|embassy|consulate|outposts?|convoys?|assets|airspace|cities|towns|villages)$/;
 
 function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPossessor = false): number {
   for (let t = from; t <= to && t - from < 12; t++) {
     const w = ctx.lower[t]!;
-    if (w === '.' || w === ';' || CLAUSE_BREAK.test(w) || (w === ',' && t - from > 8)) return -1;
+    if (w === '.' || w === ';' || is(ctx, t, W.clauseBreak) || (w === ',' && t - from > 8)) return -1;
     // A place after a locative is where, not whom: "hit a vehicle east of the Iraqi capital Baghdad".
-    if (/^(?:east|west|north|south|northeast|northwest|southeast|southwest|near|outside|inside|in|at)$/.test(w)) return -1;
+    if (is(ctx, t, W.placeAhead)) return -1;
     const e = targetAt(ctx, t);
     if (e < 0 || e === exclude || ctx.entities[e]!.type === 'NORP') continue;
     let last = t;
     while (last + 1 <= to && ctx.tokenEntity[last + 1] === e) last++;
     // A possessor is not the object ("Iran's top commander, General Qassem Soleimani") unless what it
     // owns is a target ("the Israeli entity's vital targets").
-    if (/^['’]s$/.test(ctx.lower[last + 1] ?? '') && !keepPossessor) {
+    if (is(ctx, last + 1, W.possessive) && !keepPossessor) {
       let k = last + 2;
       while (k < last + 5 && /^(?:vital|key|military|strategic|main|top|naval|air|major|sensitive|economic)$/.test(ctx.lower[k] ?? '')) k++;
-      if (TARGET_HEADS.test(ctx.lower[k] ?? '')) return e;
+      if (is(ctx, k, W.targetHead)) return e;
       t = last + 1;
       continue;
     }
@@ -856,7 +880,7 @@ function targetAt(ctx: Ctx, t: number, anyHead = false): number {
   let k = t + 1;
   // Scare quotes around the nationality ("“Israeli” ports") change nothing.
   while (k < t + 5 && /^(?:military|vital|strategic|key|naval|air|occupation|occupying|and|or|-|run|iranian|american|israeli|[a-z]+-run|["“”'’])$/.test(ctx.lower[k] ?? '')) k++;
-  if (!TARGET_HEADS.test(ctx.lower[k] ?? '')) return -1;
+  if (!is(ctx, k, W.targetHead)) return -1;
   return state;
 }
 
@@ -873,14 +897,14 @@ function inhabited(ctx: Ctx, e: number): boolean {
 function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[], keepPossessor = false, exclude = -1, placeOnly: string[] = []): number {
   for (let t = from; t <= to && t - from < 24; t++) {
     const w = ctx.lower[t]!;
-    if (w === ';' || (w === ',' && t - from > 6) || /^(?:which|who|while|but|because|after|before|when)$/.test(w)) return -1;
+    if (w === ';' || (w === ',' && t - from > 6) || is(ctx, t, W.relativeOrTime)) return -1;
     if (!preps.includes(w)) continue;
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = targetAt(ctx, k, keepPossessor);
       if (e === exclude && e >= 0) break;
       if (e >= 0 && placeOnly.includes(w) && !inhabited(ctx, e)) break;
-      if (e >= 0 && (keepPossessor || !/^['’]s$/.test(ctx.lower[k + 1] ?? '') || TARGET_HEADS.test(ctx.lower[k + 2] ?? ''))) return e;
-      if (ctx.lower[k] === ',' || PREPOSITIONS.has(ctx.lower[k]!) && k > t + 1) break;
+      if (e >= 0 && (keepPossessor || !is(ctx, k + 1, W.possessive) || is(ctx, k + 2, W.targetHead))) return e;
+      if (ctx.lower[k] === ',' || is(ctx, k, W.preposition) && k > t + 1) break;
     }
   }
   return -1;
@@ -891,7 +915,7 @@ function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[]
 function byEntity(ctx: Ctx, from: number, to: number): number {
   for (let t = from; t <= Math.min(to, from + 10); t++) {
     const w = ctx.lower[t]!;
-    if (t > from && (/^(?:[,;]|which|who|that)$/.test(w) || (/[a-z]{3,}ing$/.test(w) && !/^(?:during|including)$/.test(w)))) return -1;
+    if (t > from && is(ctx, t, W.agentStop | W.gerund)) return -1;
     if (w !== 'by') continue;
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = entityAt(ctx, k);
@@ -906,19 +930,18 @@ function byEntity(ctx: Ctx, from: number, to: number): number {
 function premodifierEntity(ctx: Ctx, head: number, from: number): number {
   for (let t = head - 1; t >= Math.max(from, head - 5); t--) {
     const w = ctx.lower[t]!;
-    if (/^['’]s$/.test(w)) continue;
+    if (is(ctx, t, W.possessive)) continue;
     const e = entityAt(ctx, t);
     if (isActorType(ctx, e)) return e;
     // "US-led", "Iran-backed": the name inside the compound.
-    const hy = /^([a-z.]+)-(?:led|run|backed|made|launched|fired)$/.exec(w);
+    const hy = w.includes('-') ? /^([a-z.]+)-(?:led|run|backed|made|launched|fired)$/.exec(w) : null;
     if (hy) {
       const id = ctx.kb.lookup(hy[1]!.toUpperCase()).concat(ctx.kb.lookup(hy[1]!))[0];
       const idx = id ? ctx.entityByKbId.get(id) ?? -1 : -1;
       if (idx >= 0) return idx;
     }
-    if (/^(?:a|an|the|its|his|their|her|this|that|these)$/.test(w) || w === ',' || PREPOSITIONS.has(w)) {
-      if (/^(?:a|an|the|this|that|these|,)$/.test(w) || PREPOSITIONS.has(w)) return -1;
-    }
+    // An article, a comma or a preposition ends the premodifiers; a possessive pronoun does not.
+    if (is(ctx, t, W.article | W.preposition) || w === ',') return -1;
   }
   return -1;
 }
@@ -934,7 +957,7 @@ function subjectOfLightVerb(ctx: Ctx, head: number, from: number): number {
 // "X and Y were martyred in a US drone strike": the subject of the passive clause the strike is in.
 function passiveVictim(ctx: Ctx, head: number, from: number): number {
   for (let t = head - 1; t >= Math.max(from, head - 25); t--) {
-    if (/^(?:killed|martyred|assassinated|wounded|injured|targeted|hit)$/.test(ctx.lower[t]!) && /^(?:was|were|been|is|are)$/.test(ctx.lower[t - 1] ?? '')) {
+    if (is(ctx, t, W.victimVerb) && /^(?:was|were|been|is|are)$/.test(ctx.lower[t - 1] ?? '')) {
       return clauseSubject(ctx, from, t - 1);
     }
   }
@@ -945,7 +968,7 @@ function passiveVictim(ctx: Ctx, head: number, from: number): number {
 function firstTokenOf(ctx: Ctx, e: number, from: number, to: number): number {
   for (let t = from; t <= to; t++) {
     if (ctx.tokenEntity[t] === e) return t;
-    if (ctx.lower[t] === ',' || CLAUSE_BREAK.test(ctx.lower[t]!)) return -1;
+    if (ctx.lower[t] === ',' || is(ctx, t, W.clauseBreak)) return -1;
   }
   return -1;
 }
@@ -954,9 +977,9 @@ function nounPhraseStart(ctx: Ctx, head: number, from: number): number {
   let k = head;
   while (k - 1 >= from && head - k < 8) {
     const w = ctx.lower[k - 1]!;
-    if (PREPOSITIONS.has(w) || /^(?:[,;:"“”(]|that|which|who|is|are|was|were|has|have|had|will|would)$/.test(w) || (ctx.tokenEntity[k - 1]! < 0 && !/^(?:[\p{L}'’-]+|(?:19|20)\d\d)$/u.test(w))) break;
+    if (is(ctx, k - 1, W.preposition | W.phraseStop) || (ctx.tokenEntity[k - 1]! < 0 && !is(ctx, k - 1, W.phraseWord))) break;
     k--;
-    if (/^(?:a|an|the|this|that|these|those)$/.test(w)) break;
+    if (is(ctx, k, W.article) || w === 'those') break;
   }
   return k;
 }
@@ -980,7 +1003,7 @@ function quoteAround(ctx: Ctx, offset: number): Quote | undefined {
 function clauseBoundaryBefore(ctx: Ctx, t: number, from: number): number {
   for (let k = t - 1; k >= from; k--) {
     const w = ctx.lower[k]!;
-    if (w === ';' || ((w === '“' || w === '"') && t - k > 3) || (w === ',' && t - k > 12) || /^(?:while|whereas|but|although|though|because)$/.test(w)) return k + 1;
+    if (w === ';' || ((w === '“' || w === '"') && t - k > 3) || (w === ',' && t - k > 12) || is(ctx, k, W.contrast)) return k + 1;
   }
   return from;
 }
@@ -989,10 +1012,10 @@ function clauseEnd(ctx: Ctx, t: number, to: number): number {
   let end = t;
   for (let k = t + 1; k <= to && k - t <= 22; k++) {
     const w = ctx.lower[k]!;
-    if (w === ';' || w === '.' || (w === ',' && k - t > 4) || (CLAUSE_BREAK.test(w) && k - t > 2) || (w === '”' && k - t > 3)) break;
+    if (w === ';' || w === '.' || (w === ',' && k - t > 4) || (is(ctx, k, W.clauseBreak) && k - t > 2) || (w === '”' && k - t > 3)) break;
     end = k;
   }
-  while (end > t && /^[,;:"“”']$/.test(ctx.lower[end]!)) end--;
+  while (end > t && is(ctx, end, W.trailingPunctuation)) end--;
   return end;
 }
 
@@ -1043,13 +1066,12 @@ function placeFor(ctx: Ctx, sentenceStart: number, to: number, trigger: number, 
     let first = t;
     while (first > sentenceStart && ctx.tokenEntity[first - 1] === e) first--;
     let k = first - 1;
-    while (k > sentenceStart && /^(?:the|a|northern|southern|eastern|western|central|north|south|east|west|of|capital|syrian|iraqi|iranian|city|town|province)$/.test(ctx.lower[k]!)) k--;
-    const prep = ctx.lower[k] ?? '';
-    const loc = LOCATIVE.has(prep) || /^(?:east|west|north|south|northeast|northwest|southeast|southwest)$/.test(ctx.lower[k - 1] ?? '');
+    while (k > sentenceStart && is(ctx, k, W.placeModifier)) k--;
+    const loc = is(ctx, k, W.locative) || is(ctx, k - 1, W.compass);
     let last = t;
     while (last + 1 <= to && ctx.tokenEntity[last + 1] === e) last++;
     // "on the US embassy", "at Iraqi bases": a state naming the owner of the target is not the place.
-    const modifier = ent.type === 'GPE' && TARGET_HEADS.test(ctx.lower[last + 1] ?? '');
+    const modifier = ent.type === 'GPE' && is(ctx, last + 1, W.targetHead);
     if (!loc || modifier) {
       while (t + 1 <= to && ctx.tokenEntity[t + 1] === e) t++;
       continue;
@@ -1096,19 +1118,13 @@ function sentenceToll(ctx: Ctx, si: number): SentenceToll {
   let tellsOthers = false;
   const cuts: number[] = [];
   for (let t = a; t < b; t++) {
-    const w = ctx.lower[t]!;
-    if (!tellsKilling && /^(?:killed|assassinated|martyred|assassination|killing)$/.test(w)) tellsKilling = true;
-    if (!tellsOthers && /^(?:other|others|also)$/.test(w)) tellsOthers = true;
-    if (t > a && (/^(?:following|after|before|amid)$/.test(w) || (w === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? '')))) cuts.push(t);
+    if (is(ctx, t, W.killing)) tellsKilling = true;
+    if (is(ctx, t, W.others)) tellsOthers = true;
+    if (t > a && (is(ctx, t, W.tollCut) || (ctx.lower[t] === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? '')))) cuts.push(t);
   }
   const facts: SentenceToll = { tollOnly: tollSentence(ctx, si), toll: tollOf(ctx, si), tellsKilling, tellsOthers, cuts };
   ctx.sentenceTolls[si] = facts;
   return facts;
-}
-
-// Whether an attack trigger starts at token t (a one-word trigger only, when `singleWord`).
-function opensAttack(ctx: Ctx, t: number, singleWord: boolean): boolean {
-  return entriesOpenedBy(ctx.triggers, ctx.types[t]!)?.some((e) => e.def.type === 'ASSAULT' && (!singleWord || e.words.length === 1)) ?? false;
 }
 
 // A sentence that reports a toll and no attack of its own: no attack word other than the words of death.
@@ -1116,11 +1132,7 @@ function tollSentence(ctx: Ctx, si: number): boolean {
   const a = ctx.seg.sentenceTokenStart[si]!;
   const b = ctx.seg.sentenceTokenStart[si + 1]!;
   if (ctx.quotes.some((q) => q.span.start <= ctx.seg.tokenStart[a]! && ctx.seg.tokenStart[a]! < q.span.end)) return false;
-  for (let t = a; t < b; t++) {
-    const w = ctx.lower[t]!;
-    if (KILL_WORDS.test(w) || INJURY_WORDS.test(w)) continue;
-    if (opensAttack(ctx, t, true)) return false;
-  }
+  for (let t = a; t < b; t++) if (is(ctx, t, W.opensOneWordAttack) && !is(ctx, t, W.casualty)) return false;
   return true;
 }
 
@@ -1140,7 +1152,7 @@ function tollRange(ctx: Ctx, s: number, cuts: number[], trigger: number): [numbe
   // The toll stands in another part: it is this attack's unless an attack of that part claims it.
   for (let i = 0; i + 1 < bounds.length; i++) {
     if (i === mine || !counts(i)) continue;
-    for (let t = bounds[i]!; t < bounds[i + 1]!; t++) if (opensAttack(ctx, t, false)) return [trigger, trigger];
+    if (someOf(ctx, bounds[i]!, bounds[i + 1]!, W.opensAttack)) return [trigger, trigger];
   }
   return [a, b];
 }

@@ -1,8 +1,7 @@
 // Event triggers: the words and phrases of data/lexicons/event-triggers.json found in a sentence, with
 // a guess of their part of speech (a strike can be a noun, "a US drone strike", or a verb, "they strike").
-import type { WordType } from '../../core/document.ts';
 import type { PloverType } from '../../core/record.ts';
-import { wordSlot } from '../words/index.ts';
+import { W } from './word-classes.ts';
 
 export interface TriggerDefinition {
   type: PloverType;
@@ -36,8 +35,6 @@ export interface TriggerIndex {
   /** First words of the two-word mode cues ("would be"): only after one is a two-word key built. */
   modePairStarts: Set<string>;
   nounWords: Set<string>;
-  /** This index's slot in WordType.memo: the entries a word opens, looked up once per distinct word. */
-  wordSlot: number;
 }
 
 export function buildTriggerIndex(lex: TriggerLexicon): TriggerIndex {
@@ -63,15 +60,7 @@ export function buildTriggerIndex(lex: TriggerLexicon): TriggerIndex {
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const modes = new Map(Object.entries(lex.modes));
   const modePairStarts = new Set([...modes.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
-  return { byFirst, modes, modePairStarts, nounWords, wordSlot: wordSlot() };
-}
-
-/** The entries whose first word is `word` (longest first), or null. */
-export function entriesOpenedBy(index: TriggerIndex, word: WordType): TriggerEntry[] | null {
-  const memo = word.memo;
-  const known = memo[index.wordSlot] as TriggerEntry[] | null | undefined;
-  if (known !== undefined) return known;
-  return (memo[index.wordSlot] = index.byFirst.get(word.lower) ?? null);
+  return { byFirst, modes, modePairStarts, nounWords };
 }
 
 export interface TriggerHit {
@@ -83,14 +72,16 @@ export interface TriggerHit {
 const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|any|every|each|no|another|such|recent|further|new|more|fresh|repeated|multiple|several|dozens|hundreds|many|deadly|first|second|latest|last|major|massive|large-scale|retaliatory|joint|alleged|suspected|surprise|brutal|atrocious|relentless|intensified|historic)$/i;
 
 /**
- * Triggers among tokens [from, to) of `words` (the words layer's types), `blocked(t)` excludes names,
- * `named(t)` tells a token of a name or nationality ("the US strike", "an Israeli raid").
+ * Triggers among tokens [from, to): `lowerWords` are the lower-case tokens and `classes` their word
+ * classes (word-classes.ts), `blocked(t)` excludes names, `named(t)` tells a token of a name or
+ * nationality ("the US strike", "an Israeli raid").
  */
-export function findTriggers(words: readonly WordType[], from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
+export function findTriggers(lowerWords: readonly string[], classes: Uint32Array, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
   const out: TriggerHit[] = [];
-  const lower = (t: number) => words[t]!.lower;
+  const lower = (t: number) => lowerWords[t]!;
   for (let t = from; t < to; t++) {
-    const candidates = entriesOpenedBy(index, words[t]!);
+    if (!(classes[t]! & W.opensTrigger)) continue;
+    const candidates = index.byFirst.get(lower(t));
     if (!candidates || blocked(t)) continue;
     let hit: TriggerHit | null = null;
     for (const entry of candidates) {
