@@ -27,6 +27,9 @@ export interface TriggerEntry {
   words: string[];
   /** For light verbs and restricted verbs: the nouns they must govern. */
   objects: Set<string> | null;
+  /** A verb with a noun of its type, first word and length, or a noun with such a verb ("strike"):
+   *  which of the two a token is depends on its context. */
+  twin: boolean;
 }
 
 export interface TriggerIndex {
@@ -49,15 +52,19 @@ export function buildTriggerIndex(lex: TriggerLexicon): TriggerIndex {
     for (const v of def.verbs ?? []) {
       const stem = Object.keys(def['objects-for'] ?? {}).find((k) => v.startsWith(k));
       const objects = def.objects ? new Set(def.objects) : stem ? new Set(def['objects-for']![stem]) : null;
-      add({ def, pos: 'verb', words: v.split(' '), objects });
+      add({ def, pos: 'verb', words: v.split(' '), objects, twin: false });
     }
     for (const n of def.nouns ?? []) {
-      add({ def, pos: 'noun', words: n.split(' '), objects: null });
+      add({ def, pos: 'noun', words: n.split(' '), objects: null, twin: false });
       nounWords.add(n.split(' ').pop()!);
     }
-    for (const p of def.phrases ?? []) add({ def, pos: 'phrase', words: p.split(' '), objects: null });
+    for (const p of def.phrases ?? []) add({ def, pos: 'phrase', words: p.split(' '), objects: null, twin: false });
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of byFirst.values()) {
+    list.sort((a, b) => b.words.length - a.words.length);
+    const other = { verb: 'noun', noun: 'verb', phrase: null } as const;
+    for (const e of list) e.twin = list.some((c) => c.pos === other[e.pos] && c.words.length === e.words.length && c.def.type === e.def.type);
+  }
   const modes = new Map(Object.entries(lex.modes));
   const modePairStarts = new Set([...modes.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
   return { byFirst, modes, modePairStarts, nounWords };
@@ -84,30 +91,20 @@ export function findTriggers(lowerWords: readonly string[], classes: Uint32Array
     const candidates = index.byFirst.get(lower(t));
     if (!candidates || blocked(t)) continue;
     let hit: TriggerHit | null = null;
+    // Found when a word that is both a verb and a noun first needs it.
+    let nounContext: boolean | undefined;
     for (const entry of candidates) {
       const n = entry.words.length;
       if (t + n > to) continue;
       let ok = true;
       for (let k = 1; k < n; k++) if (lower(t + k) !== entry.words[k]) ok = false;
       if (!ok) continue;
-      // A word that is both: a noun after a determiner, a number, a nationality or a possessive.
-      const prev = t > from ? lower(t - 1) : '';
-      // A noun after a determiner, a number, a possessive or a compound word; also after adjectives that
-      // follow one ("Washington's unconditional support", "the relentless Israeli offensives").
-      let nounContext = DETERMINERS.test(prev) || /^\d/.test(prev) || /['’]s$/.test(prev) || prev === 'drone' || prev === 'missile' || prev === 'air';
-      // A name between a determiner and the word: "the US strike", "a Hezbollah attack".
-      if (!nounContext && t > from && named(t - 1)) {
-        let k = t - 1;
-        while (k > from && named(k - 1)) k--;
-        nounContext = k > from && (DETERMINERS.test(lower(k - 1)) || /^(?:of|in|after|by|for|with|on|and)$/.test(lower(k - 1)));
+      if (entry.twin) {
+        const prev = t > from ? lower(t - 1) : '';
+        nounContext ??= isNounContext(lower, from, t, named);
+        if (entry.pos === 'verb' && nounContext) continue;
+        if (entry.pos === 'noun' && !nounContext && !/^(?:of|in|and|or|for|by|with|on)$/.test(prev) && prev !== '') continue;
       }
-      for (let k = t - 2; !nounContext && k >= Math.max(from, t - 4); k--) {
-        const w = lower(k);
-        if (DETERMINERS.test(w) || /^['’]s$/.test(w)) nounContext = /^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|i)$/.test(prev);
-        else if (!/^[a-z-]+$/.test(w)) break;
-      }
-      if (entry.pos === 'verb' && nounContext && candidates.some((c) => c.pos === 'noun' && c.words.length === n && c.def.type === entry.def.type)) continue;
-      if (entry.pos === 'noun' && !nounContext && candidates.some((c) => c.pos === 'verb' && c.words.length === n && c.def.type === entry.def.type) && !/^(?:of|in|and|or|for|by|with|on)$/.test(prev) && prev !== '') continue;
       hit = { first: t, last: t + n - 1, entry };
       break;
     }
@@ -117,4 +114,25 @@ export function findTriggers(lowerWords: readonly string[], classes: Uint32Array
     }
   }
   return out;
+}
+
+// A word that is both a verb and a noun is a noun after a determiner, a number, a possessive or a
+// compound word; also after adjectives that follow one ("Washington's unconditional support", "the
+// relentless Israeli offensives").
+function isNounContext(lower: (t: number) => string, from: number, t: number, named: (t: number) => boolean): boolean {
+  const prev = t > from ? lower(t - 1) : '';
+  if (DETERMINERS.test(prev) || /^\d/.test(prev) || /['’]s$/.test(prev) || prev === 'drone' || prev === 'missile' || prev === 'air') return true;
+  // A name between a determiner and the word: "the US strike", "a Hezbollah attack".
+  if (t > from && named(t - 1)) {
+    let k = t - 1;
+    while (k > from && named(k - 1)) k--;
+    if (k > from && (DETERMINERS.test(lower(k - 1)) || /^(?:of|in|after|by|for|with|on|and)$/.test(lower(k - 1)))) return true;
+  }
+  for (let k = t - 2; k >= Math.max(from, t - 4); k--) {
+    const w = lower(k);
+    if (DETERMINERS.test(w) || /^['’]s$/.test(w)) {
+      if (/^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|i)$/.test(prev)) return true;
+    } else if (!/^[a-z-]+$/.test(w)) break;
+  }
+  return false;
 }
