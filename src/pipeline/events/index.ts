@@ -117,7 +117,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     const b = seg.sentenceTokenStart[s + 1]!;
     const isName = (t: number) => layer.tokenEntity[t]! >= 0 || nationalityAt(ctx, t) !== NOT_A_NATIONALITY;
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
-    const first = datelineEnd(doc.text, seg, a, b);
+    const first = datelineEnd(tokenText, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
     const hits = findTriggers(lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
     // Most sentences have no trigger: nothing below would change for them.
@@ -156,8 +156,8 @@ function toEvent(d: Draft): AnalysisEvent {
 
 // The token after a wire dateline at the start of a sentence: an upper-case place, optionally a date
 // and an agency, then a dash.
-function datelineEnd(text: string, seg: Segmentation, a: number, b: number): number {
-  const word = (t: number) => text.slice(seg.tokenStart[t]!, seg.tokenEnd[t]!);
+function datelineEnd(tokenText: string[], a: number, b: number): number {
+  const word = (t: number) => tokenText[t]!;
   let t = a;
   while (t < b && t < a + 4 && /^\p{Lu}{2,}$/u.test(word(t))) t++;
   if (t === a) return a;
@@ -252,10 +252,12 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 function combine(a: Draft, b: Draft): Draft {
-  const [best, other] = b.weight > a.weight ? [b, a] : [a, b];
+  const best = b.weight > a.weight ? b : a;
+  const other = best === a ? b : a;
   const evidence = best.evidence.end - best.evidence.start >= other.evidence.end - other.evidence.start ? best.evidence : other.evidence;
+  // Every field of a draft, written out: one object of one shape, not a copy then changed.
   return {
-    ...best,
+    type: best.type, sentence: best.sentence, trigger: best.trigger, claim: best.claim, aboutEarlier: best.aboutEarlier,
     actor: best.actor ?? other.actor, actorText: best.actorText ?? other.actorText,
     target: best.target ?? other.target, targetText: best.targetText ?? other.targetText,
     date: best.date ?? other.date, dateText: best.dateText ?? other.dateText,
@@ -366,7 +368,7 @@ function relativeContinuations(ctx: Ctx, hits: TriggerHit[], relatives: Map<Trig
 
 function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>, governed?: TriggerHit, relative?: TriggerHit, continuesNoun?: TriggerHit): Draft[] {
   const { seg, lower } = ctx;
-  const sFirst = datelineEnd(ctx.text, seg, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
+  const sFirst = datelineEnd(ctx.tokenText, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
   const sLast = seg.sentenceTokenStart[s + 1]! - 1;
   const def = h.entry.def;
   let type: PloverType = def.type;
