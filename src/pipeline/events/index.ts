@@ -19,7 +19,7 @@ import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
 import type { Stage } from '../stage.ts';
 import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
-import { LOCATIVE, PREPOSITIONS, tokenClasses, W } from './word-classes.ts';
+import { tokenClasses, W } from './word-classes.ts';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
@@ -54,7 +54,7 @@ interface Ctx {
   numbers: Quantity[];
   kb: KnowledgeBase;
   triggers: TriggerIndex;
-  /** Per token: the entity a nationality word stands for (nationalityAt), until asked UNASKED. */
+  /** Per token: the entity a nationality word stands for (nationalityAt). */
   nationality: Int32Array;
   /** The first entity with each KB id, and each entity's index by its id. */
   entityByKbId: Map<string, number>;
@@ -104,12 +104,10 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     if (e.kbId && !entityByKbId.has(e.kbId)) entityByKbId.set(e.kbId, i);
     if (!entityById.has(e.id)) entityById.set(e.id, i);
   });
-  if (nationalityBuffer.length < seg.tokenCount) nationalityBuffer = new Int32Array(Math.max(seg.tokenCount, 2 * nationalityBuffer.length));
-  nationalityBuffer.fill(UNASKED, 0, seg.tokenCount);
   const ctx: Ctx = {
     text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
-    kb, triggers, nationality: nationalityBuffer, entityByKbId, entityById, sentenceTolls: [],
+    kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [],
   };
   const drafts: Draft[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
@@ -490,7 +488,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // The four words before the trigger in its clause, and the last three of them.
   const windowStart = Math.max(clauseStart, h.first - 4);
   const future = someOf(ctx, windowStart, h.first, W.future) || (lower[h.first - 1] === 'to' && /^(?:continue|continues|vowed|vow|vows|plans?|planning|intends?|intend|threatened|threatens|threaten|aims?|seeks?|sought|prepared|ready|going|and|intention|agreed|agrees|agree|offered|offers|promised|pledged|decided|expected)$/.test(lower[h.first - 2] ?? '')) ||
-    INTENTION.test(ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!));
+    (someOf(ctx, Math.max(sFirst, h.first - 12), h.first, W.intentionWord) && INTENTION.test(ctx.text.slice(seg.tokenStart[Math.max(sFirst, h.first - 12)]!, seg.tokenStart[h.first]!)));
   const negated = someOf(ctx, Math.max(windowStart, h.first - 3), h.first, W.negation) && lower[h.first - 1] === 'not';
   if (type === 'THREATEN') {
     status = 'threatened';
@@ -671,8 +669,7 @@ function clauseSubject(ctx: Ctx, from: number, verb: number): number {
     const w = ctx.lower[t]!;
     const e = ctx.tokenEntity[t]!;
     if (e < 0 || !isActorType(ctx, e)) continue;
-    const prev = t > from ? ctx.lower[t - 1]! : '';
-    if (PREPOSITIONS.has(prev) || /^['’]s$/.test(ctx.lower[t + 1] ?? '') && w !== 'he') {
+    if ((t > from && is(ctx, t - 1, W.preposition)) || is(ctx, t + 1, W.possessive) && w !== 'he') {
       while (t + 1 < verb && ctx.tokenEntity[t + 1] === e) t++;
       continue;
     }
@@ -751,26 +748,29 @@ function entityAt(ctx: Ctx, t: number): number {
   return Math.max(nationalityAt(ctx, t), -1);
 }
 
-const UNASKED = -3;
 const NOT_A_NATIONALITY = -2;
-// Reused from document to document (a typed array of a new size is allocated outside the heap).
-let nationalityBuffer = new Int32Array(1024);
 // The nationality a word names, as a KB id or null, memoised on the word type per knowledge base.
 const nationalitySlots = new WeakMap<KnowledgeBase, number>();
+
+// Each token's nationality (see nationalityAt), found in one pass over the document's words, right
+// after tokenClasses() has brought them into the cache.
+function nationalities(types: readonly WordType[], kb: KnowledgeBase, entityByKbId: Map<string, number>): Int32Array {
+  let slot = nationalitySlots.get(kb);
+  if (slot === undefined) nationalitySlots.set(kb, (slot = wordSlot()));
+  const out = new Int32Array(types.length);
+  for (let t = 0; t < types.length; t++) {
+    const word = types[t]!;
+    let id = word.memo[slot] as string | null | undefined;
+    if (id === undefined) word.memo[slot] = id = kb.demonyms.get(tokenKey(word.text)) ?? null;
+    out[t] = id === null ? NOT_A_NATIONALITY : entityByKbId.get(id) ?? -1;
+  }
+  return out;
+}
 
 /** The entity the nationality word at t stands for ("Israeli" → Israel), -1 when the text names no
  *  entity of its state, NOT_A_NATIONALITY when it is no nationality. */
 function nationalityAt(ctx: Ctx, t: number): number {
-  const known = ctx.nationality[t]!;
-  if (known !== UNASKED) return known;
-  let slot = nationalitySlots.get(ctx.kb);
-  if (slot === undefined) nationalitySlots.set(ctx.kb, (slot = wordSlot()));
-  const memo = ctx.types[t]!.memo;
-  let id = memo[slot] as string | null | undefined;
-  if (id === undefined) memo[slot] = id = ctx.kb.demonyms.get(tokenKey(ctx.tokenText[t]!)) ?? null;
-  const found = id === null ? NOT_A_NATIONALITY : ctx.entityByKbId.get(id) ?? -1;
-  ctx.nationality[t] = found;
-  return found;
+  return ctx.nationality[t]!;
 }
 
 function entityIndex(ctx: Ctx, id: string): number {
@@ -806,10 +806,9 @@ function subjectBefore(ctx: Ctx, from: number, to: number): number {
     while (first > from && ctx.tokenEntity[first - 1] === e) first--;
     const head = headOfOfPhrase(ctx, from, first, e);
     if (head >= 0) return head;
-    const prev = first > from ? ctx.lower[first - 1]! : '';
-    if (/^['’]s$/.test(ctx.lower[t + 1] ?? '') || PREPOSITIONS.has(prev)) {
+    if (is(ctx, t + 1, W.possessive) || (first > from && is(ctx, first - 1, W.preposition))) {
       // A place after a locative ("near a police station in Kirkuk") is where, never who.
-      const where = LOCATIVE.has(prev) && ['GPE', 'LOC', 'FAC'].includes(ctx.entities[e]!.type);
+      const where = first > from && is(ctx, first - 1, W.locative) && ['GPE', 'LOC', 'FAC'].includes(ctx.entities[e]!.type);
       if (fallback < 0 && !where) fallback = e;
       t = first;
       continue;
@@ -830,8 +829,7 @@ function firstConjunct(ctx: Ctx, from: number, first: number, e: number): number
   if (!isActorType(ctx, other) || other === e) return e;
   let start = k;
   while (start > from && ctx.tokenEntity[start - 1] === other) start--;
-  const before = start > from ? ctx.lower[start - 1]! : '';
-  return PREPOSITIONS.has(before) || /^['’]s$/.test(ctx.lower[k + 1] ?? '') ? e : other;
+  return (start > from && is(ctx, start - 1, W.preposition)) || is(ctx, k + 1, W.possessive) ? e : other;
 }
 
 function headOfOfPhrase(ctx: Ctx, from: number, first: number, e: number): number {
@@ -917,7 +915,7 @@ function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[]
 function byEntity(ctx: Ctx, from: number, to: number): number {
   for (let t = from; t <= Math.min(to, from + 10); t++) {
     const w = ctx.lower[t]!;
-    if (t > from && is(ctx, t, W.agentStop | W.gerund)) return -1;
+    if (t > from && is(ctx, t, W.agentStop)) return -1;
     if (w !== 'by') continue;
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = entityAt(ctx, k);
@@ -1122,7 +1120,7 @@ function sentenceToll(ctx: Ctx, si: number): SentenceToll {
   for (let t = a; t < b; t++) {
     if (is(ctx, t, W.killing)) tellsKilling = true;
     if (is(ctx, t, W.others)) tellsOthers = true;
-    if (t > a && (is(ctx, t, W.tollCut) || (ctx.lower[t] === 'in' && /^(?:retaliation|response|revenge)$/.test(ctx.lower[t + 1] ?? '')))) cuts.push(t);
+    if (t > a && (is(ctx, t, W.tollCut) || (is(ctx, t + 1, W.responseNoun) && ctx.lower[t] === 'in'))) cuts.push(t);
   }
   const facts: SentenceToll = { tollOnly: tollSentence(ctx, si), toll: tollOf(ctx, si), tellsKilling, tellsOthers, cuts };
   ctx.sentenceTolls[si] = facts;
@@ -1134,8 +1132,7 @@ function tollSentence(ctx: Ctx, si: number): boolean {
   const a = ctx.seg.sentenceTokenStart[si]!;
   const b = ctx.seg.sentenceTokenStart[si + 1]!;
   if (ctx.quotes.some((q) => q.span.start <= ctx.seg.tokenStart[a]! && ctx.seg.tokenStart[a]! < q.span.end)) return false;
-  for (let t = a; t < b; t++) if (is(ctx, t, W.opensOneWordAttack) && !is(ctx, t, W.casualty)) return false;
-  return true;
+  return !someOf(ctx, a, b, W.attackNotToll);
 }
 
 // The part of the sentence whose toll belongs to the attack at `trigger`. A phrase that brings in an

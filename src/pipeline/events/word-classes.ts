@@ -7,8 +7,8 @@ import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import { slotFor } from '../words/index.ts';
 import type { TriggerIndex } from './triggers.ts';
 
-export const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
-export const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
+const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
 const CLAUSE_BREAK = /^(?:[;:]|which|who|while|whereas|but|although|though|because|since|as|after|before|when|until|following)$/i;
 const TARGET_HEADS = /^(?:targets?|interests?|positions?|bases?|sites?|ports?|ships?|vessels?|territory|forces|troops|soldiers|military|army|installations?|facilities|embassy|consulate|outposts?|convoys?|assets|airspace|cities|towns|villages)$/;
 
@@ -18,13 +18,13 @@ export const W = {
   preposition: 1 << 1,
   locative: 1 << 2,
   targetHead: 1 << 3,
-  /** A word of death or injury of the numbers stage ("killed", "wounded", "martyrs"). */
-  casualty: 1 << 4,
   /** A verb or noun of killing one person ("assassinated", "killing"). */
-  killing: 1 << 5,
-  others: 1 << 6,
+  killing: 1 << 4,
+  others: 1 << 5,
   /** Opens a phrase of another happening ("following", "after"). */
-  tollCut: 1 << 7,
+  tollCut: 1 << 6,
+  /** Follows "in" in a phrase of another happening ("in retaliation", "in response"). */
+  responseNoun: 1 << 7,
   /** A conjunction that opens a clause of its own ("while", "because"). */
   contrast: 1 << 8,
   /** Ends the search for an object: a place follows ("east of", "near", "in"). */
@@ -34,10 +34,11 @@ export const W = {
   possessive: 1 << 11,
   future: 1 << 12,
   negation: 1 << 13,
-  /** Ends the search for an agent after "by" ("," "which" "that"). */
+  /** Ends the search for an agent after "by": a comma, a relative, or a participle that opens a
+   *  phrase of its own ("carrying", not "during"). */
   agentStop: 1 << 14,
-  /** A participle that opens a phrase of its own ("carrying", not "during"). */
-  gerund: 1 << 15,
+  /** Ends a word that tells an aim ("plans to", "in order to", "with the intention of"). */
+  intentionWord: 1 << 15,
   article: 1 << 16,
   /** A lower-case word or a hyphenated one. */
   plainWord: 1 << 17,
@@ -54,7 +55,8 @@ export const W = {
   /** A word, or a year, that a noun phrase may hold. */
   phraseWord: 1 << 24,
   opensAttack: 1 << 25,
-  opensOneWordAttack: 1 << 26,
+  /** A one-word attack trigger that is not also a word of death or injury ("raid", not "killing"). */
+  attackNotToll: 1 << 26,
   /** A mode cue of the trigger lexicon, or the first word of a two-word one. */
   modeCue: 1 << 27,
   /** The first word of a trigger. */
@@ -69,6 +71,7 @@ const PATTERNS: [number, RegExp][] = [
   [W.killing, /^(?:killed|assassinated|martyred|assassination|killing)$/],
   [W.others, /^(?:other|others|also)$/],
   [W.tollCut, /^(?:following|after|before|amid)$/],
+  [W.responseNoun, /^(?:retaliation|response|revenge)$/],
   [W.contrast, /^(?:while|whereas|but|although|though|because)$/],
   [W.placeAhead, /^(?:east|west|north|south|northeast|northwest|southeast|southwest|near|outside|inside|in|at)$/],
   [W.relativeOrTime, /^(?:which|who|while|but|because|after|before|when)$/],
@@ -76,6 +79,8 @@ const PATTERNS: [number, RegExp][] = [
   [W.future, /^(?:will|would|shall|'ll)$/],
   [W.negation, /^(?:not|never|n't|no)$/],
   [W.agentStop, /^(?:[,;]|which|who|that)$/],
+  // Every match of INTENTION (index.ts) has one of these words before a space, so at the end of a token.
+  [W.intentionWord, /(?:intention|order|aim|aims|aimed|plan|plans)$/],
   [W.article, /^(?:a|an|the|this|that|these)$/],
   [W.plainWord, /^[a-z-]+$/],
   [W.placeModifier, /^(?:the|a|northern|southern|eastern|western|central|north|south|east|west|of|capital|syrian|iraqi|iranian|city|town|province)$/],
@@ -93,12 +98,12 @@ function classesOf(lower: string, index: TriggerIndex): number {
   for (const [bit, pattern] of PATTERNS) if (pattern.test(lower)) c |= bit;
   if (PREPOSITIONS.has(lower)) c |= W.preposition;
   if (LOCATIVE.has(lower)) c |= W.locative;
-  if (KILL_WORDS.test(lower) || INJURY_WORDS.test(lower)) c |= W.casualty;
-  if (/[a-z]{3,}ing$/.test(lower) && !/^(?:during|including)$/.test(lower)) c |= W.gerund;
+  if (/[a-z]{3,}ing$/.test(lower) && !/^(?:during|including)$/.test(lower)) c |= W.agentStop;
   const entries = index.byFirst.get(lower);
   if (entries) c |= W.opensTrigger;
   if (entries?.some((e) => e.def.type === 'ASSAULT')) c |= W.opensAttack;
-  if (entries?.some((e) => e.def.type === 'ASSAULT' && e.words.length === 1)) c |= W.opensOneWordAttack;
+  const tollWord = KILL_WORDS.test(lower) || INJURY_WORDS.test(lower);
+  if (!tollWord && entries?.some((e) => e.def.type === 'ASSAULT' && e.words.length === 1)) c |= W.attackNotToll;
   if (index.modes.has(lower) || index.modePairStarts.has(lower)) c |= W.modeCue;
   return c;
 }
