@@ -19,10 +19,22 @@ import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
 import type { Stage } from '../stage.ts';
 import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
-import { tokenClasses, W } from './word-classes.ts';
+import { tokenClasses, tokenMarks, W } from './word-classes.ts';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
+// Punctuation by character code (Ctx.marks).
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const FULL_STOP = 0x2e;
+const HYPHEN = 0x2d;
+const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
+const STRAIGHT_QUOTE = 0x22;
+const OPENING_QUOTE = 0x201c;
+const CLOSING_QUOTE = 0x201d;
+/** What a clause's evidence does not end on: , ; : " “ ” ' */
+const TRAILING_MARKS = new Set([COMMA, SEMICOLON, 0x3a, STRAIGHT_QUOTE, OPENING_QUOTE, CLOSING_QUOTE, 0x27]);
 const INTENTION = /\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i;
 
 export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
@@ -47,6 +59,8 @@ interface Ctx {
   types: WordType[];
   /** Each token's word classes (word-classes.ts W bits); see is(). */
   classes: Uint32Array;
+  /** The character of each one-character token, else 0 (word-classes.ts tokenMarks). */
+  marks: Uint16Array;
   /** Each token's text, as the words layer's shared strings (their hashes are computed once). */
   tokenText: string[];
   quotes: Quote[];
@@ -105,7 +119,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     if (!entityById.has(e.id)) entityById.set(e.id, i);
   });
   const ctx: Ctx = {
-    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), tokenText,
+    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), marks: tokenMarks(doc.text, seg), tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
     kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [],
   };
@@ -115,7 +129,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     const b = seg.sentenceTokenStart[s + 1]!;
     const isName = (t: number) => layer.tokenEntity[t]! >= 0 || nationalityAt(ctx, t) !== NOT_A_NATIONALITY;
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
-    const first = datelineEnd(tokenText, a, b);
+    const first = datelineEnd(ctx, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
     const hits = findTriggers(lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
     // Most sentences have no trigger: nothing below would change for them.
@@ -154,12 +168,14 @@ function toEvent(d: Draft): AnalysisEvent {
 
 // The token after a wire dateline at the start of a sentence: an upper-case place, optionally a date
 // and an agency, then a dash.
-function datelineEnd(tokenText: string[], a: number, b: number): number {
-  const word = (t: number) => tokenText[t]!;
+function datelineEnd(ctx: Ctx, a: number, b: number): number {
   let t = a;
-  while (t < b && t < a + 4 && /^\p{Lu}{2,}$/u.test(word(t))) t++;
+  while (t < b && t < a + 4 && is(ctx, t, W.upperWord)) t++;
   if (t === a) return a;
-  for (let k = t; k < Math.min(b, t + 10); k++) if (/^[-—–]$/.test(word(k))) return k + 1;
+  for (let k = t; k < Math.min(b, t + 10); k++) {
+    const c = ctx.marks[k];
+    if (c === HYPHEN || c === EM_DASH || c === EN_DASH) return k + 1;
+  }
   return a;
 }
 
@@ -204,7 +220,7 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
   const base = ctx.seg.tokenStart[a]!;
   const threat = hits.some((h) => h.entry.def.type === 'THREATEN');
   const cond = threat ? /\bany\s+[^,.;]{2,120}?(?=\s+(?:will|would|shall)\b)/i.exec(text) ?? /\bif\s+[^,.;]{3,160}/i.exec(text) : null;
-  const no = /\bno\s+(?:intention|intentions|plans?|desire)\b[^,.;]{0,80}/i.exec(text);
+  const no = someOf(ctx, a, b, W.noWord) ? /\bno\s+(?:intention|intentions|plans?|desire)\b[^,.;]{0,80}/i.exec(text) : null;
   for (const m of [cond, no]) {
     if (!m) continue;
     const from = base + m.index;
@@ -219,7 +235,7 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
 
 // Whether a comma, a full stop or a clause word (CLAUSE_BREAK) stands among tokens [from, to).
 function clauseBrokenBetween(ctx: Ctx, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (is(ctx, k, W.clauseBreak) || ctx.lower[k] === ',' || ctx.lower[k] === '.') return true;
+  for (let k = from; k < to; k++) if (is(ctx, k, W.clauseBreak) || ctx.marks[k] === COMMA || ctx.marks[k] === FULL_STOP) return true;
   return false;
 }
 
@@ -366,7 +382,7 @@ function relativeContinuations(ctx: Ctx, hits: TriggerHit[], relatives: Map<Trig
 
 function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>, governed?: TriggerHit, relative?: TriggerHit, continuesNoun?: TriggerHit): Draft[] {
   const { seg, lower } = ctx;
-  const sFirst = datelineEnd(ctx.tokenText, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
+  const sFirst = datelineEnd(ctx, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
   const sLast = seg.sentenceTokenStart[s + 1]! - 1;
   const def = h.entry.def;
   let type: PloverType = def.type;
@@ -376,7 +392,7 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   if (h.entry.objects) {
     let found = -1;
     for (let t = h.last + 1; t <= Math.min(sLast, h.last + 10); t++) {
-      if (is(ctx, t, W.clauseBreak) || lower[t] === ',') break;
+      if (is(ctx, t, W.clauseBreak) || ctx.marks[t] === COMMA) break;
       if (h.entry.objects.has(lower[t]!)) {
         found = t;
         break;
@@ -799,7 +815,7 @@ function subjectBefore(ctx: Ctx, from: number, to: number): number {
   }
   let fallback = -1;
   for (let t = to - 1; t >= from; t--) {
-    if (ctx.lower[t] === ';') break;
+    if (ctx.marks[t] === SEMICOLON) break;
     const e = entityAt(ctx, t);
     if (e < 0 || !isActorType(ctx, e)) continue;
     let first = t;
@@ -847,8 +863,8 @@ function headOfOfPhrase(ctx: Ctx, from: number, first: number, e: number): numbe
 
 function objectAfter(ctx: Ctx, from: number, to: number, exclude = -1, keepPossessor = false): number {
   for (let t = from; t <= to && t - from < 12; t++) {
-    const w = ctx.lower[t]!;
-    if (w === '.' || w === ';' || is(ctx, t, W.clauseBreak) || (w === ',' && t - from > 8)) return -1;
+    const c = ctx.marks[t];
+    if (c === FULL_STOP || c === SEMICOLON || is(ctx, t, W.clauseBreak) || (c === COMMA && t - from > 8)) return -1;
     // A place after a locative is where, not whom: "hit a vehicle east of the Iraqi capital Baghdad".
     if (is(ctx, t, W.placeAhead)) return -1;
     const e = targetAt(ctx, t);
@@ -896,15 +912,16 @@ function inhabited(ctx: Ctx, e: number): boolean {
 // inhabited place counts ("an attack in the Red Sea" is where, not whom).
 function objectOfPreposition(ctx: Ctx, from: number, to: number, preps: string[], keepPossessor = false, exclude = -1, placeOnly: string[] = []): number {
   for (let t = from; t <= to && t - from < 24; t++) {
+    const c = ctx.marks[t];
+    if (c === SEMICOLON || (c === COMMA && t - from > 6) || is(ctx, t, W.relativeOrTime)) return -1;
     const w = ctx.lower[t]!;
-    if (w === ';' || (w === ',' && t - from > 6) || is(ctx, t, W.relativeOrTime)) return -1;
     if (!preps.includes(w)) continue;
     for (let k = t + 1; k <= Math.min(to, t + 6); k++) {
       const e = targetAt(ctx, k, keepPossessor);
       if (e === exclude && e >= 0) break;
       if (e >= 0 && placeOnly.includes(w) && !inhabited(ctx, e)) break;
       if (e >= 0 && (keepPossessor || !is(ctx, k + 1, W.possessive) || is(ctx, k + 2, W.targetHead))) return e;
-      if (ctx.lower[k] === ',' || is(ctx, k, W.preposition) && k > t + 1) break;
+      if (ctx.marks[k] === COMMA || is(ctx, k, W.preposition) && k > t + 1) break;
     }
   }
   return -1;
@@ -968,7 +985,7 @@ function passiveVictim(ctx: Ctx, head: number, from: number): number {
 function firstTokenOf(ctx: Ctx, e: number, from: number, to: number): number {
   for (let t = from; t <= to; t++) {
     if (ctx.tokenEntity[t] === e) return t;
-    if (ctx.lower[t] === ',' || is(ctx, t, W.clauseBreak)) return -1;
+    if (ctx.marks[t] === COMMA || is(ctx, t, W.clauseBreak)) return -1;
   }
   return -1;
 }
@@ -1002,8 +1019,8 @@ function quoteAround(ctx: Ctx, offset: number): Quote | undefined {
 
 function clauseBoundaryBefore(ctx: Ctx, t: number, from: number): number {
   for (let k = t - 1; k >= from; k--) {
-    const w = ctx.lower[k]!;
-    if (w === ';' || ((w === '“' || w === '"') && t - k > 3) || (w === ',' && t - k > 12) || is(ctx, k, W.contrast)) return k + 1;
+    const c = ctx.marks[k];
+    if (c === SEMICOLON || ((c === OPENING_QUOTE || c === STRAIGHT_QUOTE) && t - k > 3) || (c === COMMA && t - k > 12) || is(ctx, k, W.contrast)) return k + 1;
   }
   return from;
 }
@@ -1011,11 +1028,11 @@ function clauseBoundaryBefore(ctx: Ctx, t: number, from: number): number {
 function clauseEnd(ctx: Ctx, t: number, to: number): number {
   let end = t;
   for (let k = t + 1; k <= to && k - t <= 22; k++) {
-    const w = ctx.lower[k]!;
-    if (w === ';' || w === '.' || (w === ',' && k - t > 4) || (is(ctx, k, W.clauseBreak) && k - t > 2) || (w === '”' && k - t > 3)) break;
+    const c = ctx.marks[k];
+    if (c === SEMICOLON || c === FULL_STOP || (c === COMMA && k - t > 4) || (is(ctx, k, W.clauseBreak) && k - t > 2) || (c === CLOSING_QUOTE && k - t > 3)) break;
     end = k;
   }
-  while (end > t && is(ctx, end, W.trailingPunctuation)) end--;
+  while (end > t && TRAILING_MARKS.has(ctx.marks[end]!)) end--;
   return end;
 }
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WordType } from '../../core/document.ts';
+import type { Segmentation, WordType } from '../../core/document.ts';
 import { buildTriggerIndex } from './triggers.ts';
-import { tokenClasses, W } from './word-classes.ts';
+import { tokenClasses, tokenMarks, W } from './word-classes.ts';
 
 const word = (text: string): WordType => ({ text, lower: text.toLowerCase(), memo: [] });
 
@@ -15,7 +15,22 @@ test('a word carries the classes of its patterns and of the trigger lexicon', ()
   assert.ok(raid! & W.opensTrigger && raid! & W.opensAttack && raid! & W.attackNotToll);
   assert.ok(drone! & W.opensAttack && drone! & W.modeCue);
   assert.equal(drone! & W.attackNotToll, 0, 'only "drone strike" opens with "drone"');
-  assert.ok(comma! & W.trailingPunctuation && comma! & W.agentStop);
+  assert.ok(comma! & W.agentStop);
+});
+
+test('capitals and a closing "no" are read from the word as written', () => {
+  const index = buildTriggerIndex({ triggers: [], modes: {} });
+  const [baghdad, capitalised, no, hyphenated, piano] = tokenClasses(['BAGHDAD', 'Baghdad', 'No', 'al-no', 'piano'].map(word), index);
+  assert.ok(baghdad! & W.upperWord);
+  assert.equal(capitalised! & W.upperWord, 0);
+  assert.ok(no! & W.noWord && hyphenated! & W.noWord);
+  assert.equal(piano! & W.noWord, 0);
+});
+
+test('one-character tokens are marked by their character', () => {
+  const text = 'Hit, then left.';
+  const seg = { tokenCount: 5, tokenStart: Uint32Array.from([0, 3, 5, 10, 14]), tokenEnd: Uint32Array.from([3, 4, 9, 14, 15]) } as unknown as Segmentation;
+  assert.deepEqual([...tokenMarks(text, seg)], [0, 0x2c, 0, 0, 0x2e]);
 });
 
 test('a word type keeps its classes apart for each trigger lexicon', () => {

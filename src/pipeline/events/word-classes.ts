@@ -2,7 +2,7 @@
 // prepositions, words of killing, attack words, …). A word's classes are decided once, by the same
 // patterns the scans used to run on every token, and memoised on its word type; a document's tokens
 // then carry them as bits, so a scan reads one number per token.
-import type { WordType } from '../../core/document.ts';
+import type { Segmentation, WordType } from '../../core/document.ts';
 import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import { slotFor } from '../words/index.ts';
 import type { TriggerIndex } from './triggers.ts';
@@ -45,7 +45,8 @@ export const W = {
   /** Words between a locative and a place ("the", "northern", "city of"). */
   placeModifier: 1 << 18,
   compass: 1 << 19,
-  trailingPunctuation: 1 << 20,
+  /** Two or more capitals, as a dateline's place ("BAGHDAD"). */
+  upperWord: 1 << 20,
   /** A word that may stand between a speech act or a threat and the act it governs. */
   governedGap: 1 << 21,
   /** Words between "claimed responsibility for" and the attack ("the", "latest", "drone"). */
@@ -63,6 +64,8 @@ export const W = {
   opensTrigger: 1 << 28,
   /** A participle of a passive that names its victims as subject ("were martyred"). */
   victimVerb: 1 << 29,
+  /** Ends with the word "no", as the start of "no intention" must (matched in any case). */
+  noWord: 1 << 30,
 } as const;
 
 const PATTERNS: [number, RegExp][] = [
@@ -85,7 +88,6 @@ const PATTERNS: [number, RegExp][] = [
   [W.plainWord, /^[a-z-]+$/],
   [W.placeModifier, /^(?:the|a|northern|southern|eastern|western|central|north|south|east|west|of|capital|syrian|iraqi|iranian|city|town|province)$/],
   [W.compass, /^(?:east|west|north|south|northeast|northwest|southeast|southwest)$/],
-  [W.trailingPunctuation, /^[,;:"“”']$/],
   [W.governedGap, /^(?:the|a|an|its|his|their|this|that|such|us|u\.s\.|american|israeli|iranian|iraqi|targeted|deadly|recent|any|all|further|more|to|keep|up|continue|carry|out|in|of|on|for|“|”|"|,|and|foreign|occupation|complete|[a-z]+(?:ous|ive|ful|ic|less|ant|ent|ible|able))$/],
   [W.claimModifier, /^(?:the|that|this|these|its|their|a|an|latest|deadly|recent|drone|missile|rocket|suicide|car)$/],
   [W.phraseStop, /^(?:[,;:"“”(]|that|which|who|is|are|was|were|has|have|had|will|would)$/],
@@ -93,9 +95,14 @@ const PATTERNS: [number, RegExp][] = [
   [W.victimVerb, /^(?:killed|martyred|assassinated|wounded|injured|targeted|hit)$/],
 ];
 
-function classesOf(lower: string, index: TriggerIndex): number {
+function classesOf(word: WordType, index: TriggerIndex): number {
+  const lower = word.lower;
   let c = 0;
   for (const [bit, pattern] of PATTERNS) if (pattern.test(lower)) c |= bit;
+  // Tested on the word as written: case matters to the first, and the second mirrors a case-blind
+  // pattern's word boundary, which lower-casing could move ("\u212A" becomes "k").
+  if (/^\p{Lu}{2,}$/u.test(word.text)) c |= W.upperWord;
+  if (/(?:^|[^A-Za-z0-9_])no$/i.test(word.text)) c |= W.noWord;
   if (PREPOSITIONS.has(lower)) c |= W.preposition;
   if (LOCATIVE.has(lower)) c |= W.locative;
   if (/[a-z]{3,}ing$/.test(lower) && !/^(?:during|including)$/.test(lower)) c |= W.agentStop;
@@ -108,6 +115,14 @@ function classesOf(lower: string, index: TriggerIndex): number {
   return c;
 }
 
+/** The character of each one-character token, 0 for a longer one: punctuation is told apart by number,
+ *  without reading the token's string. */
+export function tokenMarks(text: string, seg: Segmentation): Uint16Array {
+  const out = new Uint16Array(seg.tokenCount);
+  for (let t = 0; t < seg.tokenCount; t++) if (seg.tokenEnd[t]! - seg.tokenStart[t]! === 1) out[t] = text.charCodeAt(seg.tokenStart[t]!);
+  return out;
+}
+
 /** Each token's classes (W bits) under the trigger lexicon `index`. */
 export function tokenClasses(types: readonly WordType[], index: TriggerIndex): Uint32Array {
   const slot = slotFor(index);
@@ -116,7 +131,7 @@ export function tokenClasses(types: readonly WordType[], index: TriggerIndex): U
     const word = types[t]!;
     const memo = word.memo;
     let c = memo[slot] as number | undefined;
-    if (c === undefined) memo[slot] = c = classesOf(word.lower, index);
+    if (c === undefined) memo[slot] = c = classesOf(word, index);
     out[t] = c;
   }
   return out;
