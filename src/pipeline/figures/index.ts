@@ -66,7 +66,6 @@ interface Ctx {
   doc: AnalysisDocument;
   ix: FigureIndex;
   kb: KnowledgeBase;
-  sentenceOf: Uint32Array;
 }
 
 const STOP = /^(?:[,.;:()"“”'‘’!?]|-|—|–|of|in|on|at|from|to|with|by|for|into|over|near|after|before|since|during|across|against|and|or|but|who|which|that|were|was|are|is|have|has|had|be|been|will|would|could|may|remain|remained|remains|since)$/;
@@ -78,9 +77,7 @@ export function extractFigures(doc: AnalysisDocument, ix: FigureIndex, kb: Knowl
   const words = wordsOf(doc);
   const word = (t: number) => (t >= 0 && t < seg.tokenCount ? words.text[t]! : '');
   const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? words.lower[t]! : '');
-  const sentenceOf = new Uint32Array(seg.tokenCount);
-  for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOf[t] = s;
-  const ctx: Ctx = { text, seg, lower, word, layer: doc.layers.get(ENTITY_MENTIONS) as EntityLayer, doc, ix, kb, sentenceOf };
+  const ctx: Ctx = { text, seg, lower, word, layer: doc.layers.get(ENTITY_MENTIONS) as EntityLayer, doc, ix, kb };
   const quantities = [...((doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? []), ...singleUnits(ctx)].sort((a, b) => a.start - b.start);
   const out: Figure[] = [];
   let prev: Placed | null = null;
@@ -93,10 +90,28 @@ export function extractFigures(doc: AnalysisDocument, ix: FigureIndex, kb: Knowl
   return out;
 }
 
+// The sentence of token t: a search of the sentence starts (figures are few, a table per token costs more).
+function sentenceOf(seg: Segmentation, t: number): number {
+  let lo = 0;
+  let hi = seg.sentenceCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (seg.sentenceTokenStart[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 // "a decade", "a century": one unit of time the numbers stage does not count (it leaves "a" alone).
 function singleUnits(ctx: Ctx): Quantity[] {
   const out: Quantity[] = [];
-  for (let t = 0; t + 1 < ctx.seg.tokenCount; t++) {
+  const { text, seg } = ctx;
+  for (let t = 0; t + 1 < seg.tokenCount; t++) {
+    // Only a token of one to three characters that begins with an a or an o can be "a", "an" or "one";
+    // telling so from the text spares reading the string of every other token.
+    const length = seg.tokenEnd[t]! - seg.tokenStart[t]!;
+    const c = text.charCodeAt(seg.tokenStart[t]!) | 0x20;
+    if (length > 3 || (c !== 0x61 && c !== 0x6f)) continue;
     if (!/^(?:a|an|one)$/.test(ctx.lower(t)) || !ctx.ix.scale.has(ctx.lower(t + 1))) continue;
     let qualifier: string | null = null;
     let start = ctx.seg.tokenStart[t]!;
@@ -115,7 +130,7 @@ function singleUnits(ctx: Ctx): Quantity[] {
 
 function figureOf(ctx: Ctx, q: Quantity, prev: Placed | null): Figure | null {
   if (q.kind === 'year' || q.kind === 'date' || q.kind === 'ordinal' || q.kind === 'time' || q.kind === 'percent') return null;
-  const s = ctx.sentenceOf[q.first]!;
+  const s = sentenceOf(ctx.seg, q.first);
   const sEnd = ctx.seg.sentenceTokenStart[s + 1]!;
   if (partOfName(ctx, q) || isAge(ctx, q)) return null;
 
@@ -201,7 +216,7 @@ function figureOf(ctx: Ctx, q: Quantity, prev: Placed | null): Figure | null {
 function partOfName(ctx: Ctx, q: Quantity): boolean {
   if (ctx.layer.tokenEntity[q.first]! >= 0) return true;
   const prev = q.first - 1;
-  const s = ctx.sentenceOf[q.first]!;
+  const s = sentenceOf(ctx.seg, q.first);
   if (prev < ctx.seg.sentenceTokenStart[s]! || ctx.seg.tokenStart[q.first]! > q.start) return false;
   const w = ctx.word(prev);
   return /^\p{Lu}[\p{L}.-]*$/u.test(w) && prev > ctx.seg.sentenceTokenStart[s]! && !ctx.kb.demonyms.has(tokenKey(w)) && ctx.layer.tokenEntity[prev]! < 0 ||
@@ -227,7 +242,7 @@ interface Placed {
 
 // "2,500 troops in Iraq and around 900 in Syria": the second number counts what the first did.
 function elidedHead(ctx: Ctx, q: Quantity, prev: Placed | null): Head | null {
-  if (!prev || ctx.sentenceOf[prev.quantity.first] !== ctx.sentenceOf[q.first] || q.first - prev.quantity.last > 14) return null;
+  if (!prev || sentenceOf(ctx.seg, prev.quantity.first) !== sentenceOf(ctx.seg, q.first) || q.first - prev.quantity.last > 14) return null;
   if (!/^(?:in|from|at|inside)$/.test(ctx.lower(q.last + 1))) return null;
   let k = q.first - 1;
   while (k > prev.quantity.last && ctx.seg.tokenStart[k]! >= q.start) k--;
