@@ -22,6 +22,9 @@ import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts'
 import { tokenClasses, tokenMarks, W } from './word-classes.ts';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Acts that govern another act named after them ("condemned the killing", "vowed to keep up strikes"). */
+const GOVERNING_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'RETREAT', 'SUPPORT']);
+const MATERIAL_TYPES = new Set<PloverType>(['ASSAULT', 'MOBILIZE', 'AID', 'COERCE', 'RETREAT', 'COOPERATE', 'PROTEST']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
 // Punctuation by character code (Ctx.marks).
 const COMMA = 0x2c;
@@ -75,6 +78,10 @@ interface Ctx {
   entityById: Map<string, number>;
   /** Per sentence, what the toll of an attack needs of it (sentenceToll), once asked. */
   sentenceTolls: (SentenceToll | undefined)[];
+  /** Per sentence, its time expressions, once asked. */
+  sentenceTimex: (Timex[] | undefined)[];
+  /** The side of a KB entry (sideOf), once asked. */
+  sides: Map<string, Set<string>>;
 }
 
 interface Toll {
@@ -121,7 +128,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   const ctx: Ctx = {
     text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), marks: tokenMarks(doc.text, seg), tokenText,
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
-    kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [],
+    kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [], sentenceTimex: [], sides: new Map(),
   };
   const drafts: Draft[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
@@ -186,9 +193,8 @@ function datelineEnd(ctx: Ctx, a: number, b: number): number {
 // ("no intentions … to withdraw").
 function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>, a: number, b: number): Map<TriggerHit, TriggerHit> {
   const governs = new Map<TriggerHit, TriggerHit>();
-  const verbal = (h: TriggerHit) => ['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'RETREAT', 'SUPPORT'].includes(h.entry.def.type);
   for (const h of hits) {
-    if (!verbal(h)) continue;
+    if (!GOVERNING_TYPES.has(h.entry.def.type)) continue;
     for (const o of hits) {
       if (o === h || o.first <= h.last || o.first - h.last - 1 > 5) continue;
       // At most five words between, each a name or one of the words of W.governedGap.
@@ -576,7 +582,8 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   const date = dateFor(ctx, h.first, evStart, evEnd, s);
   // A speech act happens where it is said; the place of the act it is about is not its place
   // ("condemned the raid on Jenin").
-  const otherEvents = hits.filter((o) => o !== h && !consumed.has(o.first)).map((o) => o.first);
+  const otherEvents: number[] = [];
+  for (const o of hits) if (o !== h && !consumed.has(o.first)) otherEvents.push(o.first);
   let location = placeFor(ctx, seg.sentenceTokenStart[s]!, governed && !isMaterial(type) ? governed.first - 1 : sLast, h.first, [actor, target], otherEvents);
   // An attack on a place happened there: "struck Beirut", "attacked the US embassy in Baghdad".
   if (target >= 0 && isMaterial(type)) {
@@ -723,14 +730,25 @@ function sameSide(ctx: Ctx, speakerId: string, actorId: string | null): boolean 
   const a = kbIdOf(ctx, speakerId);
   const b = kbIdOf(ctx, actorId);
   if (!a || !b) return false;
-  const kb = ctx.kb;
-  const orgsOf = (id: string) => [id, ...kb.ancestry(id), ...(kb.get(id)?.affiliations ?? []).filter((x) => x.rel !== 'allied-with').flatMap((x) => [x.target, ...kb.ancestry(x.target)])];
-  const sa = new Set(orgsOf(a));
-  return orgsOf(b).some((x) => sa.has(x));
+  const sa = sideOf(ctx, a);
+  for (const x of sideOf(ctx, b)) if (sa.has(x)) return true;
+  return false;
+}
+
+// A KB entry with its ancestors and the organisations it belongs to (not its allies) with theirs; asked
+// again and again for the speakers and actors of a document, so kept for it.
+function sideOf(ctx: Ctx, id: string): Set<string> {
+  let side = ctx.sides.get(id);
+  if (!side) {
+    const kb = ctx.kb;
+    side = new Set([id, ...kb.ancestry(id), ...(kb.get(id)?.affiliations ?? []).filter((x) => x.rel !== 'allied-with').flatMap((x) => [x.target, ...kb.ancestry(x.target)])]);
+    ctx.sides.set(id, side);
+  }
+  return side;
 }
 
 function isMaterial(type: PloverType): boolean {
-  return ['ASSAULT', 'MOBILIZE', 'AID', 'COERCE', 'RETREAT', 'COOPERATE', 'PROTEST'].includes(type);
+  return MATERIAL_TYPES.has(type);
 }
 
 function isPassive(ctx: Ctx, t: number, from: number): boolean {
@@ -1046,7 +1064,7 @@ function conditionOf(ctx: Ctx, from: number, to: number): string | null {
 function dateFor(ctx: Ctx, trigger: number, evStart: number, evEnd: number, s: number): Timex | null {
   const a = ctx.seg.sentences[2 * s]!;
   const b = ctx.seg.sentences[2 * s + 1]!;
-  const inSentence = ctx.timex.filter((x) => x.start >= a && x.end <= b);
+  const inSentence = (ctx.sentenceTimex[s] ??= ctx.timex.filter((x) => x.start >= a && x.end <= b));
   if (!inSentence.length) return null;
   const tStart = ctx.seg.tokenStart[trigger]!;
   const inClause = inSentence.filter((x) => x.start >= ctx.seg.tokenStart[evStart]! && x.end <= ctx.seg.tokenEnd[evEnd]! + 40);
