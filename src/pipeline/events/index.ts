@@ -58,14 +58,10 @@ interface Ctx {
   mentions: Mention[];
   tokenEntity: Int32Array;
   lower: string[];
-  /** Each token's word type, where per-word answers are memoised. */
-  types: WordType[];
   /** Each token's word classes (word-classes.ts W bits); see is(). */
   classes: Uint32Array;
   /** The character of each one-character token, else 0 (word-classes.ts tokenMarks). */
   marks: Uint16Array;
-  /** Each token's text, as the words layer's shared strings (their hashes are computed once). */
-  tokenText: string[];
   quotes: Quote[];
   timex: Timex[];
   numbers: Quantity[];
@@ -126,7 +122,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     if (!entityById.has(e.id)) entityById.set(e.id, i);
   });
   const ctx: Ctx = {
-    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, types: words.types, classes: tokenClasses(words.types, triggers), marks: tokenMarks(doc.text, seg), tokenText,
+    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, classes: tokenClasses(words.types, triggers), marks: tokenMarks(doc.text, seg),
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
     kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [], sentenceTimex: [], sides: new Map(),
   };
@@ -239,7 +235,7 @@ function markGovernedTriggers(ctx: Ctx, hits: TriggerHit[], consumed: Set<number
   return governs;
 }
 
-// Whether a comma, a full stop or a clause word (CLAUSE_BREAK) stands among tokens [from, to).
+// Whether a comma, a full stop or a clause word (W.clauseBreak) stands among tokens [from, to).
 function clauseBrokenBetween(ctx: Ctx, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (is(ctx, k, W.clauseBreak) || ctx.marks[k] === COMMA || ctx.marks[k] === FULL_STOP) return true;
   return false;
