@@ -35,7 +35,7 @@ export function entitiesStage(res: EntityResources): Stage {
       const history = new DocumentHistory();
       const words = wordsOf(doc);
       const sentences: TaggedSentence[] = [];
-      for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(seg, words, s, res, history));
+      for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(doc.text, seg, words, s, res, history));
       for (const st of sentences) for (const m of recognizeSentence(doc.text, seg, st, res)) mentions.push(m);
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
       resolveReferences(doc.text, seg, words, clusters, res);

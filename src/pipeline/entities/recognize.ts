@@ -56,6 +56,10 @@ export interface SentenceTokens {
   cap: Uint8Array;
   /** Where a name can be: capitalised words and numbers (the tagger labels the rest O without scoring). */
   nameStart: Uint8Array;
+  /** 1 where the word is a nationality (a KB demonym). */
+  demonym: Uint8Array;
+  /** Whether the word is a common English word. */
+  common: boolean[];
 }
 
 interface Span {
@@ -90,42 +94,6 @@ export function wordKeyLower(type: WordType): string {
   return type.memo[KEY_LOWER_SLOT] as string;
 }
 
-export function sentenceTokens(seg: Segmentation, docWords: Words, sentence: number): SentenceTokens {
-  const a = seg.sentenceTokenStart[sentence]!;
-  const b = seg.sentenceTokenStart[sentence + 1]!;
-  const words: string[] = [];
-  const shapes: number[] = [];
-  const keys: string[] = [];
-  const lower: string[] = [];
-  for (let i = a; i < b; i++) {
-    const type = docWords.types[i]!;
-    const w = type.text;
-    words.push(w);
-    shapes.push(seg.tokenShape[i]!);
-    // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
-    // Resistance)") are skipped inside a match.
-    if (w.length === 1 && (w === '(' || w === ')' || ((w === "'" || w === '’') && i > a && seg.tokenStart[i] === seg.tokenEnd[i - 1]))) {
-      keys.push(ARTICLE_KEY);
-      lower.push(ARTICLE_KEY);
-      continue;
-    }
-    keys.push(wordKey(type));
-    lower.push(type.memo[KEY_LOWER_SLOT] as string);
-  }
-  const cap = new Uint8Array(words.length);
-  const nameStart = new Uint8Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const sh = shapes[i]!;
-    cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(words[i]!)) ? 1 : 0;
-    nameStart[i] = cap[i] || (sh & TokenShape.HasDigit) ? 1 : 0;
-  }
-  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart };
-}
-
-function capitalised(st: SentenceTokens, i: number): boolean {
-  return st.cap[i] === 1;
-}
-
 /** Whether a word is a nationality and whether it is a common English word, memoised on the word as bits
  *  of a small integer (one slot per set of resources: the answers depend on the knowledge base and the
  *  word list). */
@@ -134,27 +102,63 @@ const enum WordFact {
   Demonym = 2,
   Common = 4,
 }
-function wordFacts(st: SentenceTokens, res: EntityResources): { demonym: Uint8Array; common: boolean[] } {
-  const slot = slotFor(res);
-  const n = st.words.length;
+
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const APOSTROPHE = 0x27;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+
+/** A sentence's words, their KB keys and facts, in one pass over its word types. */
+export function sentenceTokens(text: string, seg: Segmentation, docWords: Words, sentence: number, res: EntityResources): SentenceTokens {
+  const a = seg.sentenceTokenStart[sentence]!;
+  const b = seg.sentenceTokenStart[sentence + 1]!;
+  const n = b - a;
+  const words: string[] = new Array(n);
+  const shapes: number[] = new Array(n);
+  const keys: string[] = new Array(n);
+  const lower: string[] = new Array(n);
+  const cap = new Uint8Array(n);
+  const nameStart = new Uint8Array(n);
   const demonym = new Uint8Array(n);
   const common = new Array<boolean>(n);
+  const slot = slotFor(res);
   for (let i = 0; i < n; i++) {
-    // Skipped tokens (parentheses, glued apostrophes) have a key of their own that no lexicon holds.
-    if (st.keys[i] === ARTICLE_KEY) {
-      common[i] = false;
-      continue;
+    const t = a + i;
+    const type = docWords.types[t]!;
+    words[i] = type.text;
+    const sh = seg.tokenShape[t]!;
+    shapes[i] = sh;
+    cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(type.text)) ? 1 : 0;
+    nameStart[i] = cap[i] || (sh & TokenShape.HasDigit) ? 1 : 0;
+    // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
+    // Resistance)") are skipped inside a match; no lexicon holds their key. Told from the text, so that
+    // the word's string is not read for every token.
+    if (seg.tokenEnd[t]! - seg.tokenStart[t]! === 1) {
+      const c = text.charCodeAt(seg.tokenStart[t]!);
+      if (c === OPEN_PAREN || c === CLOSE_PAREN || ((c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE) && i > 0 && seg.tokenStart[t] === seg.tokenEnd[t - 1])) {
+        keys[i] = ARTICLE_KEY;
+        lower[i] = ARTICLE_KEY;
+        common[i] = false;
+        continue;
+      }
     }
-    const memo = st.types[i]!.memo;
+    const key = wordKey(type);
+    const memo = type.memo;
+    keys[i] = key;
+    lower[i] = memo[KEY_LOWER_SLOT] as string;
     let f = memo[slot] as number | undefined;
     if (f === undefined) {
-      f = WordFact.Known | (res.kb.demonyms.has(st.keys[i]!) ? WordFact.Demonym : 0) | (res.commonWords.has(st.lower[i]!) ? WordFact.Common : 0);
+      f = WordFact.Known | (res.kb.demonyms.has(key) ? WordFact.Demonym : 0) | (res.commonWords.has(lower[i]!) ? WordFact.Common : 0);
       memo[slot] = f;
     }
     demonym[i] = f & WordFact.Demonym ? 1 : 0;
     common[i] = (f & WordFact.Common) !== 0;
   }
-  return { demonym, common };
+  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common };
+}
+
+function capitalised(st: SentenceTokens, i: number): boolean {
+  return st.cap[i] === 1;
 }
 
 /** A sentence's tokens with its knowledge-base matches and the tagger's labels. */
@@ -163,14 +167,13 @@ export interface TaggedSentence extends SentenceTokens {
   tags: string[];
   /** Whether each token opens its sentence. */
   initial: boolean[];
-  demonym: Uint8Array;
 }
 
-export function tagSentence(seg: Segmentation, docWords: Words, sentence: number, res: EntityResources, history?: DocumentHistory): TaggedSentence {
-  const st = sentenceTokens(seg, docWords, sentence);
+export function tagSentence(text: string, seg: Segmentation, docWords: Words, sentence: number, res: EntityResources, history?: DocumentHistory): TaggedSentence {
+  const st = sentenceTokens(text, seg, docWords, sentence, res);
   const { kb } = res;
   const n = st.words.length;
-  const { demonym, common } = wordFacts(st, res);
+  const { demonym, common } = st;
   const matches = kb.matchKeys(st.keys, (i) => capitalised(st, i));
   // Gazetteer labels for the tagger: the KB matches plus demonyms.
   const gaz = new Array<string>(n).fill('');
@@ -186,7 +189,6 @@ export function tagSentence(seg: Segmentation, docWords: Words, sentence: number
   out.matches = matches;
   out.tags = tags;
   out.initial = initial;
-  out.demonym = demonym;
   return out;
 }
 
