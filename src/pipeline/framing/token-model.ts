@@ -93,12 +93,21 @@ export class TokenModel {
   scoreAll(ctx: FramingContext, cover: string[], marks: Uint8Array): Float64Array {
     const n = ctx.seg.tokenCount;
     const out = new Float64Array(n);
-    const info: WordWeights[] = new Array(n);
+    // Each token's word weights, read once from its word into flat arrays that the scoring loop reads
+    // three times (as the word, the word after and the word before).
+    const own = new Float64Array(n);
+    const asPrev = new Float64Array(n);
+    const asNext = new Float64Array(n);
+    const pairWord = new Int32Array(n);
     const slot = this.slot;
     for (let t = 0; t < n; t++) {
       // The folded lower-case form depends on the word type alone: memoised on it.
       const memo = ctx.types[t]!.memo;
-      info[t] = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(ctx.lower[t]!));
+      const w = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(ctx.lower[t]!));
+      own[t] = w.own;
+      asPrev[t] = w.asPrev;
+      asNext[t] = w.asNext;
+      pairWord[t] = w.pairWord;
     }
     const bias = this.get('b', '');
     const startWord = this.pairWords.get('<s>') ?? -1;
@@ -120,12 +129,11 @@ export class TokenModel {
     const inq = this.get('inq', '');
     const ent = this.get('ent', '');
     for (let t = 0; t < n; t++) {
-      const me = info[t]!;
-      let s = bias + me.own + (t > 0 ? info[t - 1]!.asPrev : start) + (t + 1 < n ? info[t + 1]!.asNext : end);
-      const word = me.pairWord;
+      let s = bias + own[t]! + (t > 0 ? asPrev[t - 1]! : start) + (t + 1 < n ? asNext[t + 1]! : end);
+      const word = pairWord[t]!;
       if (word >= 0) {
-        const before = t > 0 ? info[t - 1]!.pairWord : startWord;
-        const after = t + 1 < n ? info[t + 1]!.pairWord : endWord;
+        const before = t > 0 ? pairWord[t - 1]! : startWord;
+        const after = t + 1 < n ? pairWord[t + 1]! : endWord;
         if (before >= 0) s += pw.get(before, word);
         if (after >= 0) s += wn.get(word, after);
       }
