@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCueIndex, type ReportingLexicon } from './cues.ts';
+import { buildCueIndex, firstCueFrom, type Cue, type ReportingLexicon } from './cues.ts';
 
 const lexicon = (patterns: string[]): ReportingLexicon => ({
   verbs: [{ forms: ['said'], complements: ['clause'] }],
@@ -25,4 +25,15 @@ test('the first words of the cues are told apart by their shape', () => {
   const ix = buildCueIndex(lexicon([]));
   assert.ok(ix.firstWordShapes?.mayBe('Said', 0, 4));
   assert.ok(!ix.firstWordShapes?.mayBe('seed', 0, 4));
+});
+
+test('the first cue from a token is found among cues in text order', () => {
+  const cue = (first: number, last: number): Cue => ({ first, last, text: '', def: null, according: false, sentence: 0 });
+  const cues = [cue(2, 2), cue(5, 6), cue(9, 9)];
+  assert.equal(firstCueFrom(cues, 0), 0);
+  assert.equal(firstCueFrom(cues, 3), 1);
+  assert.equal(firstCueFrom(cues, 5), 1);
+  assert.equal(firstCueFrom(cues, 6), 2);
+  assert.equal(firstCueFrom(cues, 10), 3);
+  assert.equal(firstCueFrom([], 4), 0);
 });

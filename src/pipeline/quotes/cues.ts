@@ -98,3 +98,16 @@ export function findCues(lower: (t: number) => string, from: number, to: number,
   }
   return out;
 }
+
+/** The index of the first cue whose first token is at or after `token`, in cues in text order
+ *  (cues.length when there is none). */
+export function firstCueFrom(cues: readonly Cue[], token: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.first < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -13,7 +13,7 @@ import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
 import type { Stage } from '../stage.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
-import { findCues, type Cue, type CueIndex } from './cues.ts';
+import { findCues, firstCueFrom, type Cue, type CueIndex } from './cues.ts';
 import { findQuotes, type QuotedSpan } from './marks.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite']);
@@ -44,13 +44,16 @@ interface Ctx {
   /** Per token, the index of the quote it lies inside, else -1. */
   inQuote: Int32Array;
   sentenceOfToken: Uint32Array;
-  cues: CueIndex;
+  cueIndex: CueIndex;
   kb: KnowledgeBase | null;
   /** Each token's text and its lower case, as the words layer's shared strings. */
   tokenTexts: string[];
   tokenLowers: string[];
   /** The channel named by each sentence's words (memo of channelNear; undefined until asked). */
   sentenceChannel: (string | null | undefined)[];
+  /** The document's cues in text order; those of sentence s are cues[cueStart[s]] to cues[cueStart[s + 1] - 1]. */
+  cues: Cue[];
+  cueStart: Uint32Array;
 }
 
 interface Speaker {
@@ -72,15 +75,17 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOfToken[t] = s;
   const words = wordsOf(doc);
   const ctx: Ctx = {
-    text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cues, kb,
+    text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cueIndex: cues, kb,
     tokenTexts: words.text, tokenLowers: words.lower, sentenceChannel: new Array<string | null | undefined>(seg.sentenceCount),
+    cues: [], cueStart: new Uint32Array(seg.sentenceCount + 1),
   };
 
   // Cues of every sentence, outside quotations.
   const lowered = words.lower;
   const lower = (t: number) => lowered[t] ?? '';
-  const cueList: Cue[] = [];
+  const cueList = ctx.cues;
   for (let s = 0; s < seg.sentenceCount; s++) {
+    ctx.cueStart[s] = cueList.length;
     // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
     const first = seg.sentenceTokenStart[s]!;
     const found = findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
@@ -89,11 +94,12 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
     // that …"; not "found a rocket", not "… and showed that" after another verb's subject).
     cueList.push(...found.filter((c) => !c.def?.thatOnly || (evidenceClauseFollows(lower, c.last + 1, seg.sentenceTokenStart[s + 1]!) && !/^(?:and|,)$/.test(lower(c.first - 1)))));
   }
+  ctx.cueStart[seg.sentenceCount] = cueList.length;
   const cueSpeaker = new Map<Cue, Speaker>();
   const speakerOfCue = (c: Cue): Speaker => {
     let sp = cueSpeaker.get(c);
     if (!sp) {
-      sp = resolveCueSpeaker(ctx, c, cueList, cueSpeaker);
+      sp = resolveCueSpeaker(ctx, c, cueSpeaker);
       cueSpeaker.set(c, sp);
     }
     return sp;
@@ -120,7 +126,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
       quoteSpeaker[qi] = { entity: -1, text: null };
       return;
     }
-    let found: { speaker: Speaker; cue: Cue | null } | null = directAttribution(ctx, q, cueList, speakerOfCue);
+    let found: { speaker: Speaker; cue: Cue | null } | null = directAttribution(ctx, q, speakerOfCue);
     if (!found && q.continues >= 0) found = { speaker: quoteSpeaker[q.continues] ?? { entity: -1, text: null }, cue: null };
     if (!found) found = previousQuoteSpeaker(ctx, qi, quoteSpeaker);
     const sp = found?.speaker ?? { entity: -1, text: null };
@@ -148,7 +154,7 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
 
   // Indirect speech.
   for (const c of cueList) {
-    const content = indirectContent(ctx, c, cueList);
+    const content = indirectContent(ctx, c);
     if (!content) continue;
     const sp = speakerOfCue(c);
     if (sp.entity < 0 && !sp.text) continue; // no speaker at all: a law or a report "demanded"
@@ -183,8 +189,8 @@ function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
 
 // ---------------------------------------------------------------- direct quotes
 
-function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: Cue) => Speaker): { speaker: Speaker; cue: Cue } | null {
-  const { seg } = ctx;
+function directAttribution(ctx: Ctx, q: QuotedSpan, speakerOf: (c: Cue) => Speaker): { speaker: Speaker; cue: Cue } | null {
+  const { seg, cues } = ctx;
   const openTok = tokenAt(seg, q.open);
   const s = ctx.sentenceOfToken[openTok]!;
   // 1. A reporting clause right after the closing mark: "…," he added / "…," said Kaabi.
@@ -192,9 +198,10 @@ function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: 
     const after = tokenAt(seg, q.close + 1);
     const limit = Math.min(seg.tokenCount, after + 14);
     const closeSentence = ctx.sentenceOfToken[Math.max(0, after - 1)]!;
-    for (const c of cues) {
+    for (let k = firstCueFrom(cues, after); k < cues.length && cues[k]!.first < limit; k++) {
+      const c = cues[k]!;
       // Verbs of evidence ("found", "showed") report a finding, not the words in marks before them.
-      if (c.first < after || c.first >= limit || c.according || c.def?.thatOnly) continue;
+      if (c.according || c.def?.thatOnly) continue;
       if (c.sentence !== closeSentence) break;
       if (!onlyNamesBetween(ctx, after, c.first)) continue;
       if (ctx.inQuote[c.first]! >= 0) continue;
@@ -202,10 +209,14 @@ function directAttribution(ctx: Ctx, q: QuotedSpan, cues: Cue[], speakerOf: (c: 
     }
   }
   // 2. A cue before the opening mark in the same sentence: X declared, “…” / stressing that “…”.
-  const before = cues.filter((c) => c.sentence === s && c.last < openTok && !c.according).pop();
+  const before = lastCueBefore(ctx, s, openTok);
   if (before && gapIsIntroduction(ctx, before.last + 1, openTok)) return { speaker: speakerOf(before), cue: before };
   // 3. Any cue of the sentence (a scare quote inside reported speech, "…" fragments after a clause).
-  const sameSentence = cues.find((c) => c.sentence === s && ctx.inQuote[c.first]! < 0 && !c.def?.thatOnly);
+  let sameSentence: Cue | undefined;
+  for (let k = ctx.cueStart[s]!; k < ctx.cueStart[s + 1]! && !sameSentence; k++) {
+    const c = cues[k]!;
+    if (ctx.inQuote[c.first]! < 0 && !c.def?.thatOnly) sameSentence = c;
+  }
   if (sameSentence) return { speaker: speakerOf(sameSentence), cue: sameSentence };
   // 4. A quote ending its sentence and followed by a new sentence that attributes it: "…" He said.
   return null;
@@ -278,7 +289,7 @@ function isNameInQuotes(ctx: Ctx, q: QuotedSpan, content: string): boolean {
 
 // ---------------------------------------------------------------- indirect speech
 
-function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: number } | null {
+function indirectContent(ctx: Ctx, c: Cue): { start: number; end: number } | null {
   const { seg } = ctx;
   const s = c.sentence;
   const sFirst = seg.sentenceTokenStart[s]!;
@@ -383,8 +394,9 @@ function indirectContent(ctx: Ctx, c: Cue, cues: Cue[]): { start: number; end: n
   // The content runs to the end of the sentence, or to the next cue that opens a clause of its own
   // (", adding that …"), or to a direct quotation that takes over after a comma.
   let end = endOfSentence;
-  for (const other of cues) {
-    if (other.sentence !== s || other.first <= t) continue;
+  for (let k = ctx.cueStart[s]!; k < ctx.cueStart[s + 1]!; k++) {
+    const other = ctx.cues[k]!;
+    if (other.first <= t) continue;
     if (other.first - 1 >= t && tokenText(ctx, other.first - 1) === ',' && /ing$/.test(tokenText(ctx, other.first))) {
       end = Math.min(end, other.first - 2);
       break;
@@ -529,7 +541,7 @@ function wordsBeforeCue(ctx: Ctx, from: number, cue: number): string | null {
   return last < from ? null : ctx.text.slice(ctx.seg.tokenStart[from]!, ctx.seg.tokenEnd[last]!);
 }
 
-function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speaker>): Speaker {
+function resolveCueSpeaker(ctx: Ctx, c: Cue, known: Map<Cue, Speaker>): Speaker {
   const { seg } = ctx;
   const s = c.sentence;
   const sFirst = seg.sentenceTokenStart[s]!;
@@ -540,13 +552,13 @@ function resolveCueSpeaker(ctx: Ctx, c: Cue, cues: Cue[], known: Map<Cue, Speake
   const participle = /ing$/i.test(c.text) && prevTok >= sFirst && /^(?:,|while|and|by|in|before|after|when|thus|also)$/i.test(tokenText(ctx, prevTok));
   if (participle) {
     // ", stressing that …": the subject of the main clause, or of the cue before in the sentence.
-    const earlier = cues.filter((o) => o.sentence === s && o.last < c.first && !o.according).pop();
-    if (earlier) return known.get(earlier) ?? resolveCueSpeaker(ctx, earlier, cues, known);
+    const earlier = lastCueBefore(ctx, s, c.first);
+    if (earlier) return known.get(earlier) ?? resolveCueSpeaker(ctx, earlier, known);
     return subjectOfSentence(ctx, sFirst, c.first) ?? { entity: -1, text: null };
   }
   // "the statement noted", "the statement read": whoever issued the statement.
   if (/^statements?$/i.test(tokenText(ctx, prevTok)) || (/^statements?$/i.test(tokenText(ctx, prevTok - 1)) && /^(?:also|further|then)$/i.test(tokenText(ctx, prevTok)))) {
-    const issuer = statementIssuer(ctx, cues, known, c);
+    const issuer = statementIssuer(ctx, known, c);
     if (issuer) return issuer;
   }
   // Inversion after a quotation or content: "…," said Kaabi.
@@ -710,13 +722,14 @@ function nounPhraseAfter(ctx: Ctx, from: number, to: number): Speaker {
 
 // Who issued "the statement": the speaker of the latest cue that came with a statement, else the
 // subject of the sentence that mentioned a statement.
-function statementIssuer(ctx: Ctx, cues: Cue[], known: Map<Cue, Speaker>, c: Cue): Speaker | null {
-  for (let k = cues.indexOf(c) - 1; k >= 0; k--) {
+function statementIssuer(ctx: Ctx, known: Map<Cue, Speaker>, c: Cue): Speaker | null {
+  const cues = ctx.cues;
+  for (let k = cues.indexOf(c, ctx.cueStart[c.sentence]) - 1; k >= 0; k--) {
     const o = cues[k]!;
     if (c.sentence - o.sentence > 8) break;
     const sentence = ctx.text.slice(ctx.seg.sentences[2 * o.sentence]!, ctx.seg.sentences[2 * o.sentence + 1]!);
     if (!/statement/i.test(sentence)) continue;
-    const sp = known.get(o) ?? resolveCueSpeaker(ctx, o, cues, known);
+    const sp = known.get(o) ?? resolveCueSpeaker(ctx, o, known);
     if (sp.entity >= 0) return sp;
   }
   for (let s = c.sentence - 1; s >= Math.max(0, c.sentence - 6); s--) {
@@ -734,13 +747,22 @@ function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null
   let channel = ctx.sentenceChannel[s];
   if (channel === undefined) {
     const sentenceText = ctx.text.slice(ctx.seg.sentences[2 * s]!, ctx.seg.sentences[2 * s + 1]!);
-    channel = ctx.cues.anyChannel?.test(sentenceText) === false ? null : ctx.cues.channels.find((ch) => ch.re.test(sentenceText))?.channel ?? null;
+    channel = ctx.cueIndex.anyChannel?.test(sentenceText) === false ? null : ctx.cueIndex.channels.find((ch) => ch.re.test(sentenceText))?.channel ?? null;
     ctx.sentenceChannel[s] = channel;
   }
   return channel;
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** The last cue of sentence s that ends before token `before` and is no "according to". */
+function lastCueBefore(ctx: Ctx, s: number, before: number): Cue | undefined {
+  for (let k = ctx.cueStart[s + 1]! - 1; k >= ctx.cueStart[s]!; k--) {
+    const c = ctx.cues[k]!;
+    if (c.last < before && !c.according) return c;
+  }
+  return undefined;
+}
 
 function tokenText(ctx: Ctx, t: number): string {
   if (t < 0 || t >= ctx.seg.tokenCount) return '';
