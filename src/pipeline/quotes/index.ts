@@ -14,7 +14,7 @@ import type { Mention } from '../entities/recognize.ts';
 import type { Stage } from '../stage.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { findCues, firstCueFrom, type Cue, type CueIndex } from './cues.ts';
-import { findQuotes, type QuotedSpan } from './marks.ts';
+import { findQuotes, firstQuoteFrom, type QuotedSpan } from './marks.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite']);
 const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'any', 'no', 'all', 'some', 'more', 'several', 'many', 'both', 'none', 'israel', 'iran',
@@ -43,7 +43,6 @@ interface Ctx {
   quotes: QuotedSpan[];
   /** Per token, the index of the quote it lies inside, else -1. */
   inQuote: Int32Array;
-  sentenceOfToken: Uint32Array;
   cueIndex: CueIndex;
   kb: KnowledgeBase | null;
   /** Each token's text and its lower case, as the words layer's shared strings. */
@@ -51,6 +50,9 @@ interface Ctx {
   tokenLowers: string[];
   /** The channel named by each sentence's words (memo of channelNear; undefined until asked). */
   sentenceChannel: (string | null | undefined)[];
+  /** Mentions are in text order; those of sentence s are mentions[k] for k from mentionStart[s] to
+   *  mentionStart[s + 1] - 1 (null until asked). */
+  mentionStart: Uint32Array | null;
   /** The document's cues in text order; those of sentence s are cues[cueStart[s]] to cues[cueStart[s + 1] - 1]. */
   cues: Cue[];
   cueStart: Uint32Array;
@@ -71,13 +73,11 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
     const end = q.close >= 0 ? q.close : q.end;
     for (let t = tokenAt(seg, q.open); t < seg.tokenCount && seg.tokenStart[t]! <= end; t++) if (seg.tokenStart[t]! >= q.open) inQuote[t] = qi;
   });
-  const sentenceOfToken = new Uint32Array(seg.tokenCount);
-  for (let s = 0; s < seg.sentenceCount; s++) for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) sentenceOfToken[t] = s;
   const words = wordsOf(doc);
   const ctx: Ctx = {
-    text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, sentenceOfToken, cueIndex: cues, kb,
+    text, seg, entities: doc.entities ?? [], mentions: layer.mentions, tokenEntity: layer.tokenEntity, quotes, inQuote, cueIndex: cues, kb,
     tokenTexts: words.text, tokenLowers: words.lower, sentenceChannel: new Array<string | null | undefined>(seg.sentenceCount),
-    cues: [], cueStart: new Uint32Array(seg.sentenceCount + 1),
+    cues: [], cueStart: new Uint32Array(seg.sentenceCount + 1), mentionStart: null,
   };
 
   // Cues of every sentence, outside quotations.
@@ -105,18 +105,19 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
     return sp;
   };
 
-  const out: Quote[] = [];
+  const out: Emitted[] = [];
   const quoteSpeaker: Speaker[] = [];
   const emit = (kind: Quote['kind'], start: number, end: number, sp: Speaker, cue: Cue | null) => {
-    const sentence = sentenceOfToken[Math.min(tokenAt(seg, start), seg.tokenCount - 1)] ?? 0;
-    out.push({
+    const sentence = sentenceOfToken(seg, Math.min(tokenAt(seg, start), seg.tokenCount - 1));
+    const quote: Quote = {
       kind,
       span: { start, end, text: text.slice(start, end) },
       speaker: sp.entity >= 0 ? ctx.entities[sp.entity]!.id : null,
       speakerText: sp.text,
       cue: cue?.text ?? null,
-      channel: channelNear(ctx, sentence, cue),
-    });
+      channel: channelNear(ctx, sentence ?? 0, cue),
+    };
+    out.push({ quote, entity: sp.entity, sentence });
   };
 
   // Direct quotes.
@@ -158,32 +159,41 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
     if (!content) continue;
     const sp = speakerOfCue(c);
     if (sp.entity < 0 && !sp.text) continue; // no speaker at all: a law or a report "demanded"
-    const inner = ctx.quotes.filter((q) => q.open >= content.start && q.open < content.end);
+    const inner: QuotedSpan[] = [];
+    for (let k = firstQuoteFrom(ctx.quotes, content.start); k < ctx.quotes.length && ctx.quotes[k]!.open < content.end; k++) inner.push(ctx.quotes[k]!);
     const quoted = inner.reduce((n, q) => n + (Math.min(q.end, content.end) - q.start), 0);
     if (quoted > 0.6 * (content.end - content.start)) continue; // the quotation carries it
     emit(inner.length ? 'mixed' : 'indirect', content.start, content.end, sp, c);
   }
-  out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  out.sort((a, b) => a.quote.span.start - b.quote.span.start || b.quote.span.end - a.quote.span.end);
   preferLastSpeakerForPronouns(ctx, out);
-  return out;
+  return out.map((x) => x.quote);
 }
 
 const PRONOUN_TYPES = new Map<string, string[]>([['he', ['PERSON']], ['she', ['PERSON']], ['it', ['ORG', 'GPE']], ['they', ['ORG', 'GPE', 'PERSON']]]);
 
+/** A quote as emitted, with its speaker's entity index (-1: none) and its sentence. */
+interface Emitted {
+  quote: Quote;
+  entity: number;
+  sentence: number | undefined;
+}
+
 // A pronoun speaker ("…," it said; "…," he noted) is nearly always the last speaker of a compatible kind:
 // news keeps one voice per stretch of quotation. Coreference alone picks the nearest name instead.
-function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
-  const entityById = new Map<string, Entity>();
-  for (const x of ctx.entities) if (!entityById.has(x.id)) entityById.set(x.id, x); // the first, as find() would
-  let last: { id: string; type: string; at: number } | null = null;
-  for (const q of quotes) {
-    const types = PRONOUN_TYPES.get((q.speakerText ?? '').toLowerCase());
-    const sentence = ctx.sentenceOfToken[Math.min(tokenAt(ctx.seg, q.span.start), ctx.seg.tokenCount - 1)]!;
-    if (types && last && last.id !== q.speaker && types.includes(last.type) && sentence - last.at <= 4) {
-      q.speaker = last.id;
+function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Emitted[]): void {
+  // The speaker's entity by its index: entity ids are unique in a document.
+  let last: { entity: number; type: string; at: number | undefined } | null = null;
+  for (const { quote: q, entity, sentence } of quotes) {
+    let speaker = entity;
+    // Only a text of a pronoun's length is lower-cased: no other lowers to one of these plain letters.
+    const speakerText = q.speakerText ?? '';
+    const types = speakerText.length >= 2 && speakerText.length <= 4 ? PRONOUN_TYPES.get(speakerText.toLowerCase()) : undefined;
+    if (types && last && ctx.entities[last.entity]!.id !== q.speaker && types.includes(last.type) && sentence! - last.at! <= 4) {
+      q.speaker = ctx.entities[last.entity]!.id;
+      speaker = last.entity;
     }
-    const e: Entity | undefined = q.speaker ? entityById.get(q.speaker) : undefined;
-    if (e) last = { id: e.id, type: e.type, at: sentence };
+    if (speaker >= 0) last = { entity: speaker, type: ctx.entities[speaker]!.type, at: sentence };
   }
 }
 
@@ -192,12 +202,12 @@ function preferLastSpeakerForPronouns(ctx: Ctx, quotes: Quote[]): void {
 function directAttribution(ctx: Ctx, q: QuotedSpan, speakerOf: (c: Cue) => Speaker): { speaker: Speaker; cue: Cue } | null {
   const { seg, cues } = ctx;
   const openTok = tokenAt(seg, q.open);
-  const s = ctx.sentenceOfToken[openTok]!;
+  const s = sentenceOfToken(seg, openTok)!;
   // 1. A reporting clause right after the closing mark: "…," he added / "…," said Kaabi.
   if (q.close >= 0) {
     const after = tokenAt(seg, q.close + 1);
     const limit = Math.min(seg.tokenCount, after + 14);
-    const closeSentence = ctx.sentenceOfToken[Math.max(0, after - 1)]!;
+    const closeSentence = sentenceOfToken(seg, Math.max(0, after - 1))!;
     for (let k = firstCueFrom(cues, after); k < cues.length && cues[k]!.first < limit; k++) {
       const c = cues[k]!;
       // Verbs of evidence ("found", "showed") report a finding, not the words in marks before them.
@@ -655,10 +665,16 @@ const PERSON_NOUNS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|
 function personBehindOrganisation(ctx: Ctx, org: Speaker, c: Cue): Speaker | null {
   const e = ctx.entities[org.entity];
   if (!e || e.type === 'PERSON' || !e.kbId || !ctx.kb) return null;
-  const m = ctx.mentions.find((x) => x.entity === org.entity && x.last < c.first && x.last >= c.first - 4 && x.sentence === c.sentence);
+  const mentionStart = mentionsBySentence(ctx);
+  let m: Mention | undefined;
+  for (let k = mentionStart[c.sentence]!; k < mentionStart[c.sentence + 1]! && !m; k++) {
+    const x = ctx.mentions[k]!;
+    if (x.entity === org.entity && x.last < c.first && x.last >= c.first - 4) m = x;
+  }
   if (!m || !PERSON_NOUNS.test(tokenText(ctx, m.last + 1))) return null;
-  for (const x of ctx.mentions) {
-    if (x.sentence <= c.sentence || x.sentence > c.sentence + 3) continue;
+  const until = mentionStart[Math.min(c.sentence + 4, ctx.seg.sentenceCount)]!;
+  for (let k = mentionStart[c.sentence + 1]!; k < until; k++) {
+    const x = ctx.mentions[k]!;
     const p = ctx.entities[x.entity];
     if (p?.type === 'PERSON' && p.kbId && ctx.kb.affiliatedWith(p.kbId, e.kbId)) return { entity: x.entity, text: ctx.text.slice(x.start, x.end) };
   }
@@ -755,6 +771,17 @@ function channelNear(ctx: Ctx, sentence: number, cue: Cue | null): string | null
 
 // ---------------------------------------------------------------- helpers
 
+function mentionsBySentence(ctx: Ctx): Uint32Array {
+  if (ctx.mentionStart) return ctx.mentionStart;
+  const start = new Uint32Array(ctx.seg.sentenceCount + 1);
+  let k = 0;
+  for (let s = 0; s <= ctx.seg.sentenceCount; s++) {
+    while (k < ctx.mentions.length && ctx.mentions[k]!.sentence < s) k++;
+    start[s] = k;
+  }
+  return (ctx.mentionStart = start);
+}
+
 /** The last cue of sentence s that ends before token `before` and is no "according to". */
 function lastCueBefore(ctx: Ctx, s: number, before: number): Cue | undefined {
   for (let k = ctx.cueStart[s + 1]! - 1; k >= ctx.cueStart[s]!; k--) {
@@ -818,6 +845,20 @@ export function tokenAt(seg: Segmentation, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The sentence of token t (0 for tokens before the first sentence), undefined outside the tokens. */
+export function sentenceOfToken(seg: Segmentation, t: number): number | undefined {
+  if (t < 0 || t >= seg.tokenCount) return undefined;
+  // The last sentence that starts at or before t: empty sentences before it start there too.
+  let lo = 0;
+  let hi = seg.sentenceCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seg.sentenceTokenStart[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 function paragraphOf(seg: Segmentation, offset: number): number {

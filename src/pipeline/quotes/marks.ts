@@ -105,3 +105,16 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
   }
   return out;
 }
+
+/** The index of the first quote whose opening mark is at or after `offset`, in quotes as findQuotes gives
+ *  them (in the order of their opening marks); quotes.length when there is none. */
+export function firstQuoteFrom(quotes: readonly QuotedSpan[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.open < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

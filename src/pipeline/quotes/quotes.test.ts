@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../entities/test-helpers.ts';
+import type { Segmentation } from '../../core/document.ts';
+import { sentenceOfToken } from './index.ts';
 
 const quotes = (body: string) => {
   const r = analyzeText(body);
@@ -164,4 +166,12 @@ test('adverbs beside the reporting verb do not hide the subject before an apposi
 test('a speaker named like a property of plain objects ("Constructor") is a speaker like any other', () => {
   const q = quotes('“We are ready,” Ali Hassan said on Monday. “We will not wait,” Constructor said.');
   assert.deepEqual(q.map((x) => x.speaker), ['Ali Hassan', 'Constructor']);
+});
+
+test('the sentence of a token, with empty sentences and tokens outside any', () => {
+  // Sentences [0, 2), [2, 2) (empty), [2, 5); five tokens.
+  const seg = { sentenceTokenStart: new Uint32Array([0, 2, 2, 5]), sentenceCount: 3, tokenCount: 5 } as unknown as Segmentation;
+  assert.deepEqual([0, 1, 2, 3, 4].map((t) => sentenceOfToken(seg, t)), [0, 0, 2, 2, 2]);
+  assert.equal(sentenceOfToken(seg, 5), undefined);
+  assert.equal(sentenceOfToken(seg, -1), undefined);
 });
