@@ -3,13 +3,15 @@
 import type { Candidate, FramingContext } from '../context.ts';
 import { tokenText } from '../context.ts';
 
-const OPEN = /^["“‘«]$/;
+const OPENING_MARKS = '"“‘«';
 const CLOSE = /^["”’»]$/;
 
 export function scareQuotes(ctx: FramingContext): Candidate[] {
   const out: Candidate[] = [];
-  for (let t = 0; t + 2 < ctx.seg.tokenCount; t++) {
-    if (!OPEN.test(tokenText(ctx, t))) continue;
+  const { text, seg } = ctx;
+  for (let t = 0; t + 2 < seg.tokenCount; t++) {
+    // An opening mark is a token of one character: told from the text, without reading the token's word.
+    if (seg.tokenEnd[t]! - seg.tokenStart[t]! !== 1 || !OPENING_MARKS.includes(text[seg.tokenStart[t]!]!)) continue;
     let close = -1;
     for (let k = t + 1; k <= t + 3 && k < ctx.seg.tokenCount; k++) if (CLOSE.test(tokenText(ctx, k))) { close = k; break; }
     if (close < 0 || close === t + 1) continue;
