@@ -88,6 +88,23 @@ export function historyFeatures(prev: string, lowerCurrent: string, lowerNext = 
   return [`t-1=${prev}`, `t-1w=${prev}|${lowerCurrent}`, `t-1w+1=${prev}|${lowerNext}`];
 }
 
+// A label's class ("B-PERSON" -> "PERSON") and a class's history feature ("dh=PERSON"), kept per string:
+// the history records every capitalised word, and labels and classes are few.
+const labelClasses = new Map<string, string>();
+const dhFeatures = new Map<string, string>();
+
+function classOfLabel(label: string): string {
+  let cls = labelClasses.get(label);
+  if (cls === undefined) labelClasses.set(label, (cls = label === 'O' ? 'O' : label.slice(2)));
+  return cls;
+}
+
+function historyFeatureOf(cls: string): string {
+  let f = dhFeatures.get(cls);
+  if (f === undefined) dhFeatures.set(cls, (f = `dh=${cls}`));
+  return f;
+}
+
 /** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */
 export class DocumentHistory {
   private readonly counts = new Map<string, { byClass: Map<string, number>; feature: string; top: number }>();
@@ -101,7 +118,7 @@ export class DocumentHistory {
     const c0 = word.charCodeAt(0);
     // Only capitalised words: a cheap test first, the Unicode one for non-ASCII letters.
     if (!((c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(word)))) return;
-    const cls = label === 'O' ? 'O' : label.slice(2);
+    const cls = classOfLabel(label);
     let e = this.counts.get(word);
     if (!e) {
       e = { byClass: new Map(), feature: '', top: 0 };
@@ -115,7 +132,7 @@ export class DocumentHistory {
       let best = '';
       let n = -1;
       for (const [c, v] of e.byClass) if (v > n) { best = c; n = v; }
-      if (e.feature !== `dh=${best}`) e.feature = `dh=${best}`;
+      e.feature = historyFeatureOf(best);
     }
   }
 }
