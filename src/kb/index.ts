@@ -209,7 +209,7 @@ export class KnowledgeBase {
         if (!k) break;
         // An all-capital word of four letters or more (a dateline's "SANAA") also matches the name in
         // lower case; shorter ones stay case-sensitive ("US" is not "us").
-        node = node.next.get(k) ?? (k.length >= 4 && /^[A-Z]+$/.test(k) ? node.next.get(k.toLowerCase()) : undefined);
+        node = node.next.get(k) ?? (k.length >= 4 && isCapitalLetter(k.charCodeAt(0)) && /^[A-Z]+$/.test(k) ? node.next.get(k.toLowerCase()) : undefined);
         if (node?.ids) best = { first: i, last: j, ids: node.ids, alias: node.alias! };
       }
       if (best) {
@@ -221,4 +221,8 @@ export class KnowledgeBase {
     }
     return out;
   }
+}
+
+function isCapitalLetter(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
