@@ -294,7 +294,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
         norp[m.first] = 1;
         continue;
       }
-      const common = res.commonWords.has(st.lower[m.first]!) && !(st.shapes[m.first]! & TokenShape.AllCaps);
+      const common = st.common[m.first]! && !(st.shapes[m.first]! & TokenShape.AllCaps);
       if (common && (!t || initial[m.first])) continue;
       // A single word that the tagger joins to the next capitalised word is part of a longer name.
       if (t && t.last > m.last && t.first <= m.first && kbClass(e.type) !== t.cls && !kb.demonyms.has(st.keys[m.last + 1] ?? '')) continue;
