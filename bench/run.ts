@@ -93,8 +93,10 @@ if (values.json) {
   console.log(`machine: ${result.machine}`);
   console.log(`corpus: ${result.corpus.mb} MB, ${docs} documents (${sources.length} distinct articles, each copy unique)`);
   console.log(`${'stage'.padEnd(12)}${'seconds'.padStart(10)}${'MB/s'.padStart(10)}${'docs/s'.padStart(10)}`);
-  for (const r of rows) console.log(`${r.stage.padEnd(12)}${(r.ms / 1000).toFixed(2).padStart(10)}${r.mbPerS.toFixed(1).padStart(10)}${r.docsPerS.toFixed(0).padStart(10)}`);
-  console.log(`${'overall'.padEnd(12)}${result.overall.seconds.toFixed(2).padStart(10)}${result.overall.mbPerS.toFixed(1).padStart(10)}${result.overall.docsPerS.toFixed(0).padStart(10)}`);
+  // Two decimals below 10 MB/s: the overall figure is judged against 1 MB/s, and 0.96 is not 1.0.
+  const mbPerS = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+  for (const r of rows) console.log(`${r.stage.padEnd(12)}${(r.ms / 1000).toFixed(2).padStart(10)}${mbPerS(r.mbPerS).padStart(10)}${r.docsPerS.toFixed(0).padStart(10)}`);
+  console.log(`${'overall'.padEnd(12)}${result.overall.seconds.toFixed(2).padStart(10)}${mbPerS(result.overall.mbPerS).padStart(10)}${result.overall.docsPerS.toFixed(0).padStart(10)}`);
   console.log(`learn + clean + segment: ${result.cleanPlusSegmentMbPerS.toFixed(1)} MB/s`);
   console.log(`peak RSS ${peakRssMb.toFixed(0)} MB; RSS along the corpus: ${rssSamples.map((s) => `${s.mb.toFixed(0)} MB -> ${s.rssMb.toFixed(0)} MB`).join(', ')}`);
 }
