@@ -15,6 +15,7 @@ import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
 import type { Stage } from '../stage.ts';
+import { sentenceStartingBy } from '../../core/search.ts';
 
 export interface FigureLexicon {
   heads: Record<string, string>;
@@ -90,17 +91,6 @@ export function extractFigures(doc: AnalysisDocument, ix: FigureIndex, kb: Knowl
   return out;
 }
 
-// The sentence of token t: a search of the sentence starts (figures are few, a table per token costs more).
-function sentenceOf(seg: Segmentation, t: number): number {
-  let lo = 0;
-  let hi = seg.sentenceCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (seg.sentenceTokenStart[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 // "a decade", "a century": one unit of time the numbers stage does not count (it leaves "a" alone).
 function singleUnits(ctx: Ctx): Quantity[] {
@@ -130,7 +120,8 @@ function singleUnits(ctx: Ctx): Quantity[] {
 
 function figureOf(ctx: Ctx, q: Quantity, prev: Placed | null): Figure | null {
   if (q.kind === 'year' || q.kind === 'date' || q.kind === 'ordinal' || q.kind === 'time' || q.kind === 'percent') return null;
-  const s = sentenceOf(ctx.seg, q.first);
+  // The sentence by a search of the sentence starts: figures are few, a table per token costs more.
+  const s = sentenceStartingBy(ctx.seg, q.first);
   const sEnd = ctx.seg.sentenceTokenStart[s + 1]!;
   if (partOfName(ctx, q) || isAge(ctx, q)) return null;
 
@@ -216,7 +207,7 @@ function figureOf(ctx: Ctx, q: Quantity, prev: Placed | null): Figure | null {
 function partOfName(ctx: Ctx, q: Quantity): boolean {
   if (ctx.layer.tokenEntity[q.first]! >= 0) return true;
   const prev = q.first - 1;
-  const s = sentenceOf(ctx.seg, q.first);
+  const s = sentenceStartingBy(ctx.seg, q.first);
   if (prev < ctx.seg.sentenceTokenStart[s]! || ctx.seg.tokenStart[q.first]! > q.start) return false;
   const w = ctx.word(prev);
   return /^\p{Lu}[\p{L}.-]*$/u.test(w) && prev > ctx.seg.sentenceTokenStart[s]! && !ctx.kb.demonyms.has(tokenKey(w)) && ctx.layer.tokenEntity[prev]! < 0 ||
@@ -242,7 +233,7 @@ interface Placed {
 
 // "2,500 troops in Iraq and around 900 in Syria": the second number counts what the first did.
 function elidedHead(ctx: Ctx, q: Quantity, prev: Placed | null): Head | null {
-  if (!prev || sentenceOf(ctx.seg, prev.quantity.first) !== sentenceOf(ctx.seg, q.first) || q.first - prev.quantity.last > 14) return null;
+  if (!prev || sentenceStartingBy(ctx.seg, prev.quantity.first) !== sentenceStartingBy(ctx.seg, q.first) || q.first - prev.quantity.last > 14) return null;
   if (!/^(?:in|from|at|inside)$/.test(ctx.lower(q.last + 1))) return null;
   let k = q.first - 1;
   while (k > prev.quantity.last && ctx.seg.tokenStart[k]! >= q.start) k--;

@@ -1,6 +1,7 @@
 // Reporting cues ("said", "pointed out", "vowed", "according to") found in the tokens of the text, with
 // what the cue's lexicon entry allows: the complements it takes and whether it is a speech act by itself.
 import { ShapeFilter } from '../words/shape-filter.ts';
+import { firstIndexNotBefore } from '../../core/search.ts';
 
 export interface CueDefinition {
   forms: string[];
@@ -102,12 +103,5 @@ export function findCues(lower: (t: number) => string, from: number, to: number,
 /** The index of the first cue whose first token is at or after `token`, in cues in text order
  *  (cues.length when there is none). */
 export function firstCueFrom(cues: readonly Cue[], token: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cues[mid]!.first < token) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexNotBefore(cues.length, (i) => cues[i]!.first < token);
 }

@@ -15,6 +15,7 @@ import type { Stage } from '../stage.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { findCues, firstCueFrom, type Cue, type CueIndex } from './cues.ts';
 import { findQuotes, firstQuoteFrom, type QuotedSpan } from './marks.ts';
+import { firstIndexNotBefore, sentenceStartingBy } from '../../core/search.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite']);
 const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'any', 'no', 'all', 'some', 'more', 'several', 'many', 'both', 'none', 'israel', 'iran',
@@ -837,28 +838,13 @@ function span(ctx: Ctx, first: number, last: number): { start: number; end: numb
 }
 
 export function tokenAt(seg: Segmentation, offset: number): number {
-  let lo = 0;
-  let hi = seg.tokenCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (seg.tokenEnd[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexNotBefore(seg.tokenCount, (i) => seg.tokenEnd[i]! <= offset);
 }
 
 /** The sentence of token t (0 for tokens before the first sentence), undefined outside the tokens. */
 export function sentenceOfToken(seg: Segmentation, t: number): number | undefined {
   if (t < 0 || t >= seg.tokenCount) return undefined;
-  // The last sentence that starts at or before t: empty sentences before it start there too.
-  let lo = 0;
-  let hi = seg.sentenceCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (seg.sentenceTokenStart[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  return sentenceStartingBy(seg, t);
 }
 
 function paragraphOf(seg: Segmentation, offset: number): number {

@@ -3,6 +3,7 @@
 // an open single quote (so apostrophes and plural possessives stay apostrophes); quotes inside a quote
 // are not separate spans. A paragraph that opens a quote and never closes it runs to its end; when the
 // next paragraph opens with a mark again, the quote continues there (one speaker for the whole run).
+import { firstIndexNotBefore } from '../../core/search.ts';
 
 export interface QuotedSpan {
   /** Offsets of the content, inside the marks, trimmed. */
@@ -109,12 +110,5 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
 /** The index of the first quote whose opening mark is at or after `offset`, in quotes as findQuotes gives
  *  them (in the order of their opening marks); quotes.length when there is none. */
 export function firstQuoteFrom(quotes: readonly QuotedSpan[], offset: number): number {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.open < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexNotBefore(quotes.length, (i) => quotes[i]!.open < offset);
 }
