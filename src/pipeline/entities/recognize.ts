@@ -60,6 +60,10 @@ export interface SentenceTokens {
   demonym: Uint8Array;
   /** Whether the word is a common English word. */
   common: boolean[];
+  /** Facts of the word that rules test at every token (WordFact bits), read once per word type. */
+  facts: Uint8Array;
+  /** The character of a one-character token (punctuation), 0 for longer tokens: read from the text. */
+  chars: Uint16Array;
 }
 
 interface Span {
@@ -101,9 +105,16 @@ const enum WordFact {
   Known = 1,
   Demonym = 2,
   Common = 4,
+  /** The first word of a label that names an entity ("the" of "the Zionist entity"). */
+  LabelStart = 8,
+  /** A one-word reporting verb ("said"). */
+  SpeechVerb = 16,
+  /** The first word of a nationality of two words ("Sri" of "Sri Lankan"). */
+  DemonymStart = 32,
 }
 
 const OPEN_PAREN = 0x28;
+const COLON = 0x3a;
 const CLOSE_PAREN = 0x29;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE_QUOTE = 0x2019;
@@ -121,6 +132,8 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
   const nameStart = new Uint8Array(n);
   const demonym = new Uint8Array(n);
   const common = new Array<boolean>(n);
+  const facts = new Uint8Array(n);
+  const chars = new Uint16Array(n);
   const slot = slotFor(res);
   for (let i = 0; i < n; i++) {
     const t = a + i;
@@ -135,6 +148,7 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
     // the word's string is not read for every token.
     if (seg.tokenEnd[t]! - seg.tokenStart[t]! === 1) {
       const c = text.charCodeAt(seg.tokenStart[t]!);
+      chars[i] = c;
       if (c === OPEN_PAREN || c === CLOSE_PAREN || ((c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE) && i > 0 && seg.tokenStart[t] === seg.tokenEnd[t - 1])) {
         keys[i] = ARTICLE_KEY;
         lower[i] = ARTICLE_KEY;
@@ -148,13 +162,17 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
     lower[i] = memo[KEY_LOWER_SLOT] as string;
     let f = memo[slot] as number | undefined;
     if (f === undefined) {
-      f = WordFact.Known | (res.kb.demonyms.has(key) ? WordFact.Demonym : 0) | (res.commonWords.has(lower[i]!) ? WordFact.Common : 0);
+      const keyLower = lower[i]!;
+      f = WordFact.Known | (res.kb.demonyms.has(key) ? WordFact.Demonym : 0) | (res.commonWords.has(keyLower) ? WordFact.Common : 0) |
+        (res.labels.firstWords.has(keyLower) ? WordFact.LabelStart : 0) | (res.speechVerbs.has(keyLower) ? WordFact.SpeechVerb : 0) |
+        (res.demonymStarts.has(key) ? WordFact.DemonymStart : 0);
       memo[slot] = f;
     }
     demonym[i] = f & WordFact.Demonym ? 1 : 0;
     common[i] = (f & WordFact.Common) !== 0;
+    facts[i] = f;
   }
-  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common };
+  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common, facts, chars };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
@@ -207,7 +225,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   const used = new Uint8Array(n);
   const mention = (first: number, last: number, type: EntityType, kbId: string | null, source: Mention['source'], weak = false): Mention => {
     // A parenthesis opened inside the name closes inside it too: "Axis (of Resistance)".
-    if (last + 1 < n && st.words[last + 1] === ')' && st.words.slice(first, last + 1).includes('(')) last++;
+    if (last + 1 < n && st.chars[last + 1] === CLOSE_PAREN && st.words.slice(first, last + 1).includes('(')) last++;
     return {
       first: st.first + first,
       last: st.first + last,
@@ -240,7 +258,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   }
   // A wire dateline's agency: "TEHRAN, March 4 (Pars Dispatch) -" names a news organisation.
   for (let i = 0; rules && i + 2 < n && i < 12; i++) {
-    if (st.words[i] !== '(' || used[i]) continue;
+    if (st.chars[i] !== OPEN_PAREN || used[i]) continue;
     let j = i + 1;
     while (j < n && j < i + 6 && st.words[j] !== ')' && capitalised(st, j)) j++;
     if (j === i + 1 || st.words[j] !== ')' || !/^[-—–]$/.test(st.words[j + 1] ?? '')) continue;
@@ -275,7 +293,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
   // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
   for (let i = 0; i + 1 < n; i++) {
-    if (capitalised(st, i) && res.demonymStarts.has(st.keys[i]!) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
+    if (capitalised(st, i) && (st.facts[i]! & WordFact.DemonymStart) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
   }
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
@@ -615,7 +633,7 @@ function matchLabels(st: SentenceTokens, res: EntityResources): { first: number;
   const labels = res.labels;
   if (!labels.size) return out;
   for (let i = 0; i < st.words.length; i++) {
-    if (!labels.firstWords.has(st.lower[i]!)) continue;
+    if (!(st.facts[i]! & WordFact.LabelStart)) continue;
     let best: { last: number; id: string } | null = null;
     let node: LabelNode | undefined = labels.root;
     for (let j = i; j < st.words.length; j++) {
@@ -713,7 +731,7 @@ function speakerSlots(st: SentenceTokens, res: EntityResources, used: Uint8Array
     return k - step;
   };
   for (let i = 0; i < n; i++) {
-    if (!res.speechVerbs.has(st.lower[i]!) && !(st.words[i + 1] === ':' && /^(?:continued|added|stated|wrote|said|explained|noted|declared|replied|responded|tweeted|asked)$/i.test(st.words[i]!))) continue;
+    if (!(st.facts[i]! & WordFact.SpeechVerb) && !(st.chars[i + 1] === COLON && /^(?:continued|added|stated|wrote|said|explained|noted|declared|replied|responded|tweeted|asked)$/i.test(st.words[i]!))) continue;
     // "…,” McCain said
     const last = i - 1;
     if (last >= 1 && st.cap[last] && !used[last]) {
