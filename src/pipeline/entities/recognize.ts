@@ -64,6 +64,8 @@ export interface SentenceTokens {
   facts: Uint8Array;
   /** The character of a one-character token (punctuation), 0 for longer tokens: read from the text. */
   chars: Uint16Array;
+  /** 1 where the token's first character is A-Z or beyond ASCII (a capital is possible), from the text. */
+  mayBeCapital: Uint8Array;
 }
 
 interface Span {
@@ -134,6 +136,7 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
   const common = new Array<boolean>(n);
   const facts = new Uint8Array(n);
   const chars = new Uint16Array(n);
+  const mayBeCapital = new Uint8Array(n);
   const slot = slotFor(res);
   for (let i = 0; i < n; i++) {
     const t = a + i;
@@ -143,6 +146,8 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
     shapes[i] = sh;
     cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(type.text)) ? 1 : 0;
     nameStart[i] = cap[i] || (sh & TokenShape.HasDigit) ? 1 : 0;
+    const c0 = text.charCodeAt(seg.tokenStart[t]!);
+    mayBeCapital[i] = (c0 >= 65 && c0 <= 90) || c0 > 127 ? 1 : 0;
     // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
     // Resistance)") are skipped inside a match; no lexicon holds their key. Told from the text, so that
     // the word's string is not read for every token.
@@ -172,7 +177,7 @@ export function sentenceTokens(text: string, seg: Segmentation, docWords: Words,
     common[i] = (f & WordFact.Common) !== 0;
     facts[i] = f;
   }
-  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common, facts, chars };
+  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common, facts, chars, mayBeCapital };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
@@ -202,7 +207,7 @@ export function tagSentence(text: string, seg: Segmentation, docWords: Words, se
   }
   for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
   const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res) }, history) : new Array<string>(n).fill('O');
+  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res), mayBeCapital: st.mayBeCapital }, history) : new Array<string>(n).fill('O');
   const out = st as TaggedSentence;
   out.matches = matches;
   out.tags = tags;

@@ -57,6 +57,9 @@ export interface SentenceView {
   cap?: Uint8Array;
   /** Word class per token (-1 when none); absent when the model uses no classes. */
   classes?: readonly number[];
+  /** When given, 1 where the word's first character may be a capital (A-Z or beyond ASCII), read from the
+   *  text: the document history is given only those words, without reading every word's string. */
+  mayBeCapital?: Uint8Array;
 }
 
 /** Features that look at the neighbours (independent of tags). */

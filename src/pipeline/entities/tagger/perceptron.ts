@@ -364,7 +364,7 @@ export class TaggerModel {
     // A sentence with nowhere a name can start is all O.
     if (cap && cap.indexOf(1) < 0) {
       out.fill('O');
-      if (history) recordCapitalised(history, s.words, out);
+      if (history) recordCapitalised(history, s, out);
       return out;
     }
     let afterO = false;
@@ -470,7 +470,7 @@ export class TaggerModel {
       out[i] = this.labels[best]!;
       best = back[i * n + best]!;
     }
-    if (history) recordCapitalised(history, s.words, out);
+    if (history) recordCapitalised(history, s, out);
     return out;
   }
 
@@ -639,10 +639,14 @@ export class TaggerModel {
 }
 
 // The history records capitalised words only: the call is skipped for the others (most tokens).
-function recordCapitalised(history: DocumentHistory, words: readonly string[], labels: readonly string[]): void {
+// The sentence's flags say it without reading the word when the caller has them.
+function recordCapitalised(history: DocumentHistory, s: SentenceView, labels: readonly string[]): void {
+  const words = s.words;
+  const flags = s.mayBeCapital;
   for (let i = 0; i < words.length; i++) {
-    const c0 = words[i]!.charCodeAt(0);
-    if ((c0 >= 65 && c0 <= 90) || c0 > 127) history.record(words[i]!, labels[i]!);
+    const c0 = flags ? 0 : words[i]!.charCodeAt(0);
+    const mayBeCapital = flags ? flags[i] === 1 : (c0 >= 65 && c0 <= 90) || c0 > 127;
+    if (mayBeCapital) history.record(words[i]!, labels[i]!);
   }
 }
 
