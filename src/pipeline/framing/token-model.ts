@@ -89,26 +89,34 @@ export class TokenModel {
     return info;
   }
 
+  /** Room for the word weights of n tokens (readToken() fills it). */
+  tokenWeights(n: number): TokenWeights {
+    return { own: new Float64Array(n), asPrev: new Float64Array(n), asNext: new Float64Array(n), pairWord: new Int32Array(n) };
+  }
+
+  /** Token t's word weights into `into`, from its word's memo (`folded`: the word folded as the
+   *  framing context folds it). Called by the pass that reads the words for the framing context. */
+  readToken(into: TokenWeights, t: number, memo: unknown[], folded: string): void {
+    const slot = this.slot;
+    const w = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(folded));
+    into.own[t] = w.own;
+    into.asPrev[t] = w.asPrev;
+    into.asNext[t] = w.asNext;
+    into.pairWord[t] = w.pairWord;
+  }
+
   /** Scores of every token: for each, the sum of the weights of tokenFeatures(ctx, t, …). */
   scoreAll(ctx: FramingContext, cover: string[], marks: Uint8Array): Float64Array {
     const n = ctx.seg.tokenCount;
     const out = new Float64Array(n);
-    // Each token's word weights, read once from its word into flat arrays that the scoring loop reads
-    // three times (as the word, the word after and the word before).
-    const own = new Float64Array(n);
-    const asPrev = new Float64Array(n);
-    const asNext = new Float64Array(n);
-    const pairWord = new Int32Array(n);
-    const slot = this.slot;
-    for (let t = 0; t < n; t++) {
-      // The folded lower-case form depends on the word type alone: memoised on it.
-      const memo = ctx.types[t]!.memo;
-      const w = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(ctx.lower[t]!));
-      own[t] = w.own;
-      asPrev[t] = w.asPrev;
-      asNext[t] = w.asNext;
-      pairWord[t] = w.pairWord;
+    // Each token's word weights in flat arrays that the scoring loop reads three times (as the word, the
+    // word after and the word before); read with the context's words when it has them.
+    let weights = ctx.tokenWeights;
+    if (!weights) {
+      weights = this.tokenWeights(n);
+      for (let t = 0; t < n; t++) this.readToken(weights, t, ctx.types[t]!.memo, ctx.lower[t]!);
     }
+    const { own, asPrev, asNext, pairWord } = weights;
     const bias = this.get('b', '');
     const startWord = this.pairWords.get('<s>') ?? -1;
     const endWord = this.pairWords.get('</s>') ?? -1;
@@ -149,6 +157,15 @@ export class TokenModel {
     }
     return out;
   }
+}
+
+/** The word weights of a document's tokens, per token. */
+export interface TokenWeights {
+  own: Float64Array;
+  asPrev: Float64Array;
+  asNext: Float64Array;
+  /** The word's number among the words of pair features (-1: in none). */
+  pairWord: Int32Array;
 }
 
 interface WordWeights {
