@@ -6,6 +6,7 @@ import type { FramingContext } from './context.ts';
 import { FUNCTION_WORDS, tokenText } from './context.ts';
 import { matchAt } from './rules/lexicon-phrases.ts';
 import { wordSlot } from '../words/index.ts';
+import { PairSlots } from '../../core/pair-slots.ts';
 
 export interface SerializedTokenModel {
   format: 'sitrep-binary-perceptron@1';
@@ -176,58 +177,21 @@ interface WordWeights {
   pairWord: number;
 }
 
-/** Weights keyed by a pair of small non-negative integers: open addressing with linear probing, grown at
- *  half load. Absent pairs weigh 0. A slot holds both keys and the weight side by side (16 bytes in one
- *  buffer), so that a probe reads one cache line instead of one in each of three arrays. */
+/** Weights keyed by a pair of small non-negative integers; absent pairs weigh 0. A slot is [left, right,
+ *  weight as a Float64 over two ints], so the weight is read from the probe's cache line. */
 export class PairTable {
-  private keys = new Int32Array(4 * 1024).fill(-1); // [left, right, weight bits, weight bits] per slot
-  private weights = new Float64Array(this.keys.buffer); // weights[2 * slot + 1]
-  private capacity = 1024;
-  private shift = 22; // 32 - log2(capacity): a slot is the product's top bits
-  private count = 0;
-  // One bit per hash of a pair (2^18 bits, 32 KB, small enough to stay in cache): a clear bit says the
-  // pair is absent without reading the table, which most lookups of text pairs are.
-  private readonly present = new Uint32Array(1 << 13);
-
-  private static presenceBit(a: number, b: number): number {
-    return Math.imul(Math.imul(b, 0xcc9e2d51) ^ a, 0x1b873593) >>> 14;
-  }
-
-  private slot(a: number, b: number): number {
-    const mask = this.capacity - 1;
-    // The top bits of the product depend on every bit of both keys; low bits alone would cluster.
-    let i = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> this.shift;
-    const keys = this.keys;
-    while (keys[4 * i] !== -1 && (keys[4 * i] !== a || keys[4 * i + 1] !== b)) i = (i + 1) & mask;
-    return i;
-  }
+  private readonly slots = new PairSlots(4, 18);
+  private weights = new Float64Array(this.slots.ints.buffer); // a slot starting at int `at` has its weight at at / 2 + 1
 
   get(a: number, b: number): number {
-    const bit = PairTable.presenceBit(a, b);
-    if ((this.present[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
-    const i = this.slot(a, b);
-    return this.keys[4 * i] === -1 ? 0 : this.weights[2 * i + 1]!;
+    const at = this.slots.find(a, b);
+    return at < 0 ? 0 : this.weights[(at >> 1) + 1]!;
   }
 
   set(a: number, b: number, w: number): void {
-    if ((this.count + 1) * 2 > this.capacity) this.grow();
-    const i = this.slot(a, b);
-    if (this.keys[4 * i] === -1) this.count++;
-    const bit = PairTable.presenceBit(a, b);
-    this.present[bit >>> 5]! |= 1 << (bit & 31);
-    this.keys[4 * i] = a;
-    this.keys[4 * i + 1] = b;
-    this.weights[2 * i + 1] = w;
-  }
-
-  private grow(): void {
-    const { keys, weights, capacity } = this;
-    this.capacity = capacity * 2;
-    this.shift--;
-    this.keys = new Int32Array(4 * this.capacity).fill(-1);
-    this.weights = new Float64Array(this.keys.buffer);
-    this.count = 0;
-    for (let i = 0; i < capacity; i++) if (keys[4 * i] !== -1) this.set(keys[4 * i]!, keys[4 * i + 1]!, weights[2 * i + 1]!);
+    const at = this.slots.add(a, b);
+    if (this.weights.buffer !== this.slots.ints.buffer) this.weights = new Float64Array(this.slots.ints.buffer);
+    this.weights[(at >> 1) + 1] = w;
   }
 }
 
