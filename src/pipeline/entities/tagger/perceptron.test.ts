@@ -34,6 +34,23 @@ test('the fast tagging path gives the reference path labels when lower-case word
   }
 });
 
+// Made-up capitalised names, distinct for each i: "Bavok", "Cavok"...
+function madeUpName(i: number): string {
+  let s = '';
+  for (let k = i + 26 * 27; k > 0; k = Math.floor(k / 26)) s += 'bcdfghjklmnprstvzaeiouyqwx'[k % 26];
+  return s[0]!.toUpperCase() + s.slice(1) + 'ov';
+}
+
+test('words beyond the first chunk of word vectors keep their own scores', () => {
+  const tagger = entities.tagger!;
+  // More new word types than one chunk holds (4096), so later words land in a second chunk.
+  for (let i = 0; i < 5000; i += 2) {
+    const words = ['Minister', madeUpName(i), 'met', madeUpName(i + 1), 'in', 'Baghdad', 'on', 'Monday', '.'];
+    const view = { words, gaz: words.map(() => ''), initial: words.map((_, k) => k === 0), common: words.map((w) => entities.commonWords.has(w.toLowerCase())) };
+    assert.deepEqual(tagger.tag(view), tagger.tagReference(view), words.join(' '));
+  }
+});
+
 test('an I- label only continues a B- or I- label of the same type', () => {
   const labels = ['O', 'B-PERSON', 'I-PERSON', 'B-ORG', 'I-ORG'];
   const a = allowedTransitions(labels);

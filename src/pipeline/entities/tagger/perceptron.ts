@@ -216,7 +216,8 @@ export class TaggerModel {
       const afterLabel = this.labelWordIds('t-1w=', lw, this.afterLabelWords);
       const beforeWordAfterLabel = this.labelWordIds('t-1w+1=', lw, this.afterLabelWordsNext);
       const sh = wordShape(word);
-      const ownSum = this.denseSum(own);
+      const [vectors, at] = this.vectorSlot();
+      for (const f of own) this.accumulate(vectors.own, f, at * this.nLabels);
       w = {
         lw,
         sh,
@@ -227,8 +228,10 @@ export class TaggerModel {
         common: this.idOf(`common|${sh}`),
         afterStart: this.idOf(`t-1w=<s>|${lw}`),
         beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`),
-        own: ownSum,
-        mayOpen: this.opens(ownSum),
+        vectors,
+        at,
+        hasContext: false,
+        mayOpen: this.opens(vectors.own, at * this.nLabels),
         asPrev: this.idOf(`w-1=${lw}`),
         asNext: this.idOf(`w+1=${lw}`),
         asPrev2: this.idOf(`w-2=${lw}`),
@@ -252,8 +255,8 @@ export class TaggerModel {
   }
 
   /** Whether a word's own weights let it open a name: some B- label within a margin of O. */
-  private opens(own: Float64Array): boolean {
-    for (let l = 1; l < this.nLabels; l++) if (this.labels[l]!.startsWith('B-') && own[l]! > own[0]! - OPEN_MARGIN) return true;
+  private opens(own: Float64Array, base = 0): boolean {
+    for (let l = 1; l < this.nLabels; l++) if (this.labels[l]!.startsWith('B-') && own[base + l]! > own[base]! - OPEN_MARGIN) return true;
     return false;
   }
 
@@ -289,7 +292,7 @@ export class TaggerModel {
     return {
       lw, sh: lw, mayOpen: false, shapeId: this.shapeIdOf(lw), pairWord: this.pairWords.get(lw) ?? -1,
       leftOfPair: this.leftPairWords.has(this.pairWords.get(lw) ?? -1), initial: -1, common: -1, afterStart: -1,
-      beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), own: new Float64Array(n),
+      beforeWordAfterStart: this.idOf(`t-1w+1=<s>|${lw}`), ...this.edgeVectors(),
       // The start stands before the first words (w-1=<s>, w-2=<s>), the end after the last ones.
       asPrev: lw === '<s>' ? this.idOf('w-1=<s>') : -1, asNext: lw === '</s>' ? this.idOf('w+1=</s>') : -1,
       asPrev2: lw === '<s>' ? this.idOf('w-2=<s>') : -1, asNext2: lw === '</s>' ? this.idOf('w+2=</s>') : -1, cls: c, asPrevClass: this.classes ? this.idOf(`c-1=${lw}`) : -1, asNextClass: this.classes ? this.idOf(`c+1=${lw}`) : -1,
@@ -414,10 +417,13 @@ export class TaggerModel {
       // The word's own weights and those it gets from its neighbours' words and classes (w-1=, c-1=,
       // w+1=, c+1=, w-2=, w+2=), summed once per word type, and the shape features (sh-1=, sh+1=, sh3=),
       // summed once per triple of shapes.
-      const own = me.own;
-      const cb = this.contextOf(before), ca = this.contextOf(after), cb2 = this.contextOf(before2), ca2 = this.contextOf(after2);
+      const own = me.vectors.own, ownAt = me.at * n;
+      const cb = this.contextOf(before), cbAt = before.at * 4 * n;
+      const ca = this.contextOf(after), caAt = after.at * 4 * n + n;
+      const cb2 = this.contextOf(before2), cb2At = before2.at * 4 * n + 2 * n;
+      const ca2 = this.contextOf(after2), ca2At = after2.at * 4 * n + 3 * n;
       const shapes = this.shapeWeights(before, me, after);
-      for (let l = 0; l < n; l++) emit[l] = own[l]! + cb[l]! + ca[n + l]! + cb2[2 * n + l]! + ca2[3 * n + l]! + shapes[l]!;
+      for (let l = 0; l < n; l++) emit[l] = own[ownAt + l]! + cb[cbAt + l]! + ca[caAt + l]! + cb2[cb2At + l]! + ca2[ca2At + l]! + shapes[l]!;
       for (let j = 0; j < k; j++) addRow(emit, ids[j]!);
       if (i === 0) {
         trans.fill(0, 0, n);
@@ -509,12 +515,14 @@ export class TaggerModel {
   private back = new Int8Array(1024);
 
   // A word's weights as a neighbour: [as the word before, the word after, two before, two after], each
-  // per label (w-1= with c-1=, w+1= with c+1=, w-2=, w+2=); the sentence edges have theirs.
+  // per label (w-1= with c-1=, w+1= with c+1=, w-2=, w+2=); the sentence edges have theirs. Returns the
+  // context array of the word's chunk, where its four vectors start at at * 4n.
   private contextOf(w: WordInfo): Float32Array {
-    if (w.context) return w.context;
+    const v = w.vectors.context;
+    if (w.hasContext) return v;
     const n = this.nLabels;
-    const v = new Float32Array(4 * n);
-    const add = (part: number, f: number) => this.accumulate(v, f, part * n);
+    const base = w.at * 4 * n;
+    const add = (part: number, f: number) => this.accumulate(v, f, base + part * n);
     add(0, w.asPrev);
     add(0, w.asPrevClass);
     add(1, w.asNext);
@@ -523,7 +531,22 @@ export class TaggerModel {
     add(2, w.asPrev2Class);
     add(3, w.asNext2);
     add(3, w.asNext2Class);
-    return (w.context = v);
+    w.hasContext = true;
+    return v;
+  }
+
+  private vectorChunk: WordVectors | null = null;
+
+  // A free slot for one word's vectors: the current chunk's next, or the first of a new chunk.
+  private vectorSlot(): [WordVectors, number] {
+    let chunk = this.vectorChunk;
+    if (!chunk || chunk.used === WordVectors.WORDS) this.vectorChunk = chunk = new WordVectors(this.nLabels);
+    return [chunk, chunk.used++];
+  }
+
+  private edgeVectors(): { vectors: WordVectors; at: number; hasContext: boolean } {
+    const [vectors, at] = this.vectorSlot();
+    return { vectors, at, hasContext: false };
   }
 
   // The t-1w= (which 0) or t-1w+1= (which 1) weights of a word as a label-pair matrix [prev * n + label],
@@ -762,6 +785,24 @@ export function viterbi(len: number, n: number, allowed: Uint8Array, mode: (i: n
   return out;
 }
 
+/** The score vectors of many words side by side, slot by slot: the summed weights of a word's own features
+ *  (wordFeatures()) per label, and its four context vectors (contextOf()). Scoring a token reads five
+ *  words' vectors; through a few shared chunks, which stay in cache, rather than two typed arrays per word
+ *  (each one more object to reach in memory). A chunk lives as long as any word whose vectors it holds. */
+class WordVectors {
+  static readonly WORDS = 4096;
+  /** [slot * n + label], in double precision as the sums were always kept. */
+  readonly own: Float64Array;
+  /** [slot * 4n + part * n + label]; single precision, as contextOf() has always summed them. */
+  readonly context: Float32Array;
+  used = 0;
+
+  constructor(nLabels: number) {
+    this.own = new Float64Array(WordVectors.WORDS * nLabels);
+    this.context = new Float32Array(WordVectors.WORDS * 4 * nLabels);
+  }
+}
+
 interface WordInfo {
   lw: string;
   sh: string;
@@ -777,8 +818,11 @@ interface WordInfo {
   beforeWordAfterStart: number;
   /** Whether the word may open a name (TaggerModel.opens()). */
   mayOpen: boolean;
-  /** The summed weights of the word's own features (wordFeatures()), per label. */
-  own: Float64Array;
+  /** The chunk holding the word's vectors, and the word's slot in it. */
+  vectors: WordVectors;
+  at: number;
+  /** Whether contextOf() has filled the word's context vectors. */
+  hasContext: boolean;
   asPrev: number;
   asNext: number;
   asPrev2: number;
@@ -793,8 +837,6 @@ interface WordInfo {
   afterLabel: Int32Array;
   /** t-1w+1=<label>|<this word> (this word following the current one), per label of the one before. */
   beforeWordAfterLabel: Int32Array;
-  /** contextOf(), once built. */
-  context?: Float32Array;
   /** historyMatrix() of afterLabel and beforeWordAfterLabel, once built. */
   afterMatrix?: Float32Array | null;
   beforeMatrix?: Float32Array | null;
