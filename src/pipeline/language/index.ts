@@ -10,33 +10,43 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'said', 'will', 'been', 'who', 'would', 'after', 'also', 'over', 'against',
 ]);
 
+// The longest of ENGLISH_FUNCTION_WORDS: a longer word is counted without being cut from the text.
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+
 export function detectLanguage(text: string): string {
   const n = Math.min(text.length, 4000);
   let latin = 0;
   let otherLetters = 0;
   let words = 0;
   let hits = 0;
-  let word = '';
-  const endWord = () => {
-    if (!word) return;
+  // The current word is the run of ASCII letters text[wordStart, i); hasUpper: whether it needs folding.
+  let wordStart = -1;
+  let hasUpper = false;
+  const endWord = (end: number) => {
+    if (wordStart < 0) return;
     words++;
-    if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
-    word = '';
+    if (end - wordStart <= LONGEST_FUNCTION_WORD) {
+      const word = text.slice(wordStart, end);
+      if (ENGLISH_FUNCTION_WORDS.has(hasUpper ? word.toLowerCase() : word)) hits++;
+    }
+    wordStart = -1;
+    hasUpper = false;
   };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) {
       latin++;
-      word += String.fromCharCode(c + 32);
+      hasUpper = true;
+      if (wordStart < 0) wordStart = i;
     } else if (c >= 97 && c <= 122) {
       latin++;
-      word += text[i];
+      if (wordStart < 0) wordStart = i;
     } else {
-      endWord();
+      endWord(i);
       if (c > 0xbf && c !== 0x2019 && c !== 0x2018 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && /\p{L}/u.test(text[i]!)) otherLetters++;
     }
   }
-  endWord();
+  endWord(n);
   const latinShare = latin / Math.max(1, latin + otherLetters);
   if (words < 5) return latin > 0 && latinShare > 0.9 ? 'en' : 'und';
   return hits / words >= 0.12 && latinShare > 0.8 ? 'en' : 'und';
