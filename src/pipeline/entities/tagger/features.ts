@@ -110,7 +110,7 @@ function historyFeatureOf(cls: string): string {
 
 /** Labels the tagger gave a capitalised word earlier in the same document (a non-local feature). */
 export class DocumentHistory {
-  private readonly counts = new Map<string, { byClass: Map<string, number>; feature: string; top: number }>();
+  private readonly counts = new Map<string, HistoryEntry>();
 
   /** The entity class most often given to this word before ("dh=PLACE", "dh=O"), if it was seen. */
   feature(word: string): string | null {
@@ -124,18 +124,32 @@ export class DocumentHistory {
     const cls = classOfLabel(label);
     let e = this.counts.get(word);
     if (!e) {
-      e = { byClass: new Map(), feature: '', top: 0 };
+      e = { classes: [], counts: [], feature: '', top: 0 };
       this.counts.set(word, e);
     }
-    const k = (e.byClass.get(cls) ?? 0) + 1;
-    e.byClass.set(cls, k);
+    // A word is given few classes: a scan of two short arrays, in the order the classes were first seen.
+    let at = e.classes.indexOf(cls);
+    if (at < 0) {
+      at = e.classes.length;
+      e.classes.push(cls);
+      e.counts.push(0);
+    }
+    const k = ++e.counts[at]!;
     // The majority class, ties to the class seen first; only a count reaching the top can change it.
     if (k >= e.top) {
       e.top = k;
-      let best = '';
-      let n = -1;
-      for (const [c, v] of e.byClass) if (v > n) { best = c; n = v; }
-      e.feature = historyFeatureOf(best);
+      let best = 0;
+      for (let c = 1; c < e.counts.length; c++) if (e.counts[c]! > e.counts[best]!) best = c;
+      e.feature = historyFeatureOf(e.classes[best]!);
     }
   }
+}
+
+interface HistoryEntry {
+  /** The classes the word was given, in the order first seen, and how often each. */
+  classes: string[];
+  counts: number[];
+  /** historyFeatureOf() the majority class, and that class's count. */
+  feature: string;
+  top: number;
 }
