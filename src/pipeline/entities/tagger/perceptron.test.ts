@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadResources } from '../../../service/resources.ts';
 import { DocumentHistory } from './features.ts';
-import { allowedTransitions, TaggerModel, TokenMode, tokenMode, trainTagger, viterbi } from './perceptron.ts';
+import { allowedTransitions, isLowerWord, TaggerModel, TokenMode, tokenMode, trainTagger, viterbi } from './perceptron.ts';
 
 const { entities } = loadResources();
 
@@ -100,4 +100,9 @@ test('lower-case words are scored only next to a capitalised word or inside a na
 test('a model trained with word classes refuses to load without them', () => {
   const json = { ...entities.tagger!.toJSON('x'), wordClasses: 'abc' };
   assert.throws(() => TaggerModel.fromJSON(json, null), /trained with word classes abc/);
+});
+
+test('a word counts as lower-case when upper-casing would change any of its letters', () => {
+  for (const w of ['southern', 'al-Sadr', 'iPhone', 'É', 'école', 'ÉCOLe', 'straße', 'ǆ']) assert.equal(isLowerWord(w), w.toUpperCase() !== w, w);
+  for (const w of ['UN', 'U.S.', '1990', '-', 'ÉCOLE', 'بغداد', '']) assert.equal(isLowerWord(w), false, w);
 });

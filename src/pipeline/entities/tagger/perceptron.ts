@@ -682,8 +682,15 @@ const BEAM = 60;
 // Lower-case words that occur inside names: "Council of Representatives", "Abu Bakr al-Baghdadi".
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'del', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'on', '-', "'s", '’s', '.']);
 
-function isLowerWord(word: string): boolean {
-  return word.toUpperCase() !== word;
+// Whether upper-casing changes the word: an ASCII lower-case letter says so without building the
+// upper-cased string, which only words with other letters need.
+export function isLowerWord(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return word.toUpperCase() !== word;
+  }
+  return false;
 }
 
 // Only asked of words without a capital, so no case folding is needed.
@@ -708,8 +715,8 @@ export function tokenMode(cap: Uint8Array | undefined, words: readonly string[],
   // A name may begin one word early ("southern Afghanistan" in GMB's convention), with a word that the
   // model's own-word weights let open one.
   if (i + 1 < cap.length && cap[i + 1] && isLowerWord(words[i]!) && mayOpen(i)) return TokenMode.Scored;
-  const connector = isConnector(words[i]!);
-  if (i > 0 && cap[i - 1]) return connector ? TokenMode.Scored : TokenMode.OAfterName;
+  // The word itself is read only next to a capitalised one (most tokens are far from any).
+  if (i > 0 && cap[i - 1]) return isConnector(words[i]!) ? TokenMode.Scored : TokenMode.OAfterName;
   return i > 1 && cap[i - 2] && isConnector(words[i - 1]!) ? TokenMode.Scored : TokenMode.O;
 }
 
