@@ -518,8 +518,14 @@ export class TaggerModel {
   // per label (w-1= with c-1=, w+1= with c+1=, w-2=, w+2=); the sentence edges have theirs. Returns the
   // context array of the word's chunk, where its four vectors start at at * 4n.
   private contextOf(w: WordInfo): Float32Array {
+    // The filling is a method of its own: its closure would make every call allocate a context object,
+    // also the calls that find the vectors filled (nearly all).
+    if (!w.hasContext) this.fillContext(w);
+    return w.vectors.context;
+  }
+
+  private fillContext(w: WordInfo): void {
     const v = w.vectors.context;
-    if (w.hasContext) return v;
     const n = this.nLabels;
     const base = w.at * 4 * n;
     const add = (part: number, f: number) => this.accumulate(v, f, base + part * n);
@@ -532,7 +538,6 @@ export class TaggerModel {
     add(3, w.asNext2);
     add(3, w.asNext2Class);
     w.hasContext = true;
-    return v;
   }
 
   private vectorChunk: WordVectors | null = null;
