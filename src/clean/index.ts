@@ -12,7 +12,7 @@ import { MIN_REPEATS, isCandidate, type RepetitionIndex } from './repetition.ts'
 import type { CleanResources } from './resources.ts';
 import { CLEAN_RULES } from './rules/index.ts';
 import { OUTLET_STRENGTH, outletNamed, type RuleHit, type UnitView } from './rules/types.ts';
-import { splitUnits, countWords, type Unit } from './units.ts';
+import { splitUnits, countWords, wordStartFromEnd, type Unit } from './units.ts';
 
 export interface CleanOptions {
   repetition?: RepetitionIndex;
@@ -239,12 +239,13 @@ function trailingFooter(u: Unit, res: CleanResources): { unit: Unit; outlet?: Ru
   // A sentence end, the space after it (group 1) and a capital or © next. Matching the punctuation
   // instead of looking behind for it at every position makes the scan several times faster.
   const re = /[.!?]["”’]?(\s+)(?=\p{Lu}|©)/gu;
+  // A footer is at most 40 words: a tail that starts before the 40th word start from the end is longer.
+  const shortTailFrom = wordStartFromEnd(u.text, 40);
   let m: RegExpExecArray | null;
   while ((m = re.exec(u.text))) {
     const tailStart = m.index + m[0].length;
     const spaceStart = tailStart - m[1]!.length;
-    // Counting stops past the limit: a long last paragraph has many boundaries to try.
-    if (countWords(u.text, tailStart, 41) > 40) continue;
+    if (tailStart < shortTailFrom) continue;
     const tail = u.text.slice(tailStart);
     for (const pattern of res.outletFooter) {
       const f = pattern.exec(tail);

@@ -90,3 +90,19 @@ export function countWords(s: string, from = 0, limit = Infinity): number {
   }
   return n;
 }
+
+/** Where the k-th word from the end of `s` starts (k >= 1; a word starts at a non-space character after a
+ *  space, as countWords() counts them), or -1 when `s` has fewer such starts. countWords(s, at) > k holds
+ *  for a word start `at` exactly when at < wordStartFromEnd(s, k): one backward scan answers it for every
+ *  position instead of a count from each. */
+export function wordStartFromEnd(s: string, k: number): number {
+  let seen = 0;
+  for (let i = s.length - 1; i > 0; i--) {
+    const c = s.charCodeAt(i);
+    const p = s.charCodeAt(i - 1);
+    const space = c <= 32 || (c >= 0xa0 && isSpace(c));
+    const spaceBefore = p <= 32 || (p >= 0xa0 && isSpace(p));
+    if (!space && spaceBefore && ++seen === k) return i;
+  }
+  return -1;
+}
