@@ -5,7 +5,6 @@ import type { FramingCategory, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { FramingIndex, PhraseEntry } from './lexicon.ts';
-import type { TokenWeights } from './token-model.ts';
 
 export interface FramingContext {
   doc: AnalysisDocument;
@@ -20,8 +19,8 @@ export interface FramingContext {
   index: FramingIndex;
   /** Per token, the lexicon phrases its word opens (null: none), read when the folded words are. */
   phrasesFrom: (PhraseEntry[] | null)[];
-  /** Per token, the token model's word weights (when there is a model), read in the same pass. */
-  tokenWeights: TokenWeights | null;
+  /** Per token, the row of the token model's word weights (when there is a model), read in the same pass. */
+  tokenRows: Int32Array | null;
 }
 
 /** A framing span found by a rule, in tokens [first, last]. */
@@ -45,18 +44,19 @@ export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: 
   // The phrases a word opens depend on the word alone: looked up once per word type (one slot per index).
   const phraseSlot = slotFor(index);
   const model = index.tokenModel;
-  const tokenWeights = model ? model.tokenWeights(seg.tokenCount) : null;
+  const tokenRows = model ? model.beginDocument(seg.tokenCount) : null;
   for (let t = 0; t < seg.tokenCount; t++) {
-    const memo = words.types[t]!.memo;
+    const type = words.types[t]!;
+    const memo = type.memo;
     const folded = (memo[FOLDED_SLOT] as string | undefined) ?? (memo[FOLDED_SLOT] = foldQuotes(words.lower[t]!));
     lower[t] = folded;
     let phrases = memo[phraseSlot] as PhraseEntry[] | null | undefined;
     if (phrases === undefined) memo[phraseSlot] = phrases = index.byFirst.get(folded) ?? null;
     phrasesFrom[t] = phrases;
-    if (model && tokenWeights) model.readToken(tokenWeights, t, memo, folded);
+    if (model && tokenRows) tokenRows[t] = model.rowOf(type, folded);
   }
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
-  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index, phrasesFrom, tokenWeights };
+  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index, phrasesFrom, tokenRows };
 }
 
 /** The folded lower-case form of a word, memoised on its word type. */

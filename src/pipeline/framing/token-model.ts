@@ -6,6 +6,7 @@ import type { FramingContext } from './context.ts';
 import { FUNCTION_WORDS, tokenText } from './context.ts';
 import { matchAt } from './rules/lexicon-phrases.ts';
 import { wordSlot } from '../words/index.ts';
+import type { WordType } from '../../core/document.ts';
 import { PairSlots } from '../../core/pair-slots.ts';
 
 export interface SerializedTokenModel {
@@ -68,8 +69,6 @@ export class TokenModel {
   }
 
   private readonly wordCache = new Map<string, WordWeights>();
-  /** This model's slot in WordType.memo. */
-  private readonly slot = wordSlot();
 
   // The weights that depend on one word only, computed once per distinct word.
   private word(w: string): WordWeights {
@@ -90,83 +89,123 @@ export class TokenModel {
     return info;
   }
 
-  /** Room for the word weights of n tokens (readToken() fills it). */
-  tokenWeights(n: number): TokenWeights {
-    return { own: new Float64Array(n), asPrev: new Float64Array(n), asNext: new Float64Array(n), pairWord: new Int32Array(n) };
+  // Each word type's weights as a row of flat arrays, its number kept in the word type's memo: the scoring
+  // loop reads three rows per token, and a row in a typed array is one read where an object per word (its
+  // numbers boxed) is several scattered ones. Row numbers below rowBase were given before the rows were
+  // last cleared (beginDocument), and are given again on the word's next use.
+  private readonly rowSlot = wordSlot();
+  private rowBase = 0;
+  private rowCount = 0;
+  /** Per row: the word's own weight, its weight as the previous word, as the next word. */
+  private rowWeights = new Float64Array(3 * 4096);
+  /** Per row: the word's number among the words of pair features (-1: in none), its capitals (wordCase()). */
+  private rowFacts = new Int32Array(2 * 4096);
+
+  /** Room for the row numbers of a document's n tokens. Between documents, the rows are cleared once there
+   *  are many, so that they stay in step with the words in use. */
+  beginDocument(n: number): Int32Array {
+    if (this.rowCount > 200_000) {
+      this.rowBase += this.rowCount;
+      this.rowCount = 0;
+    }
+    return new Int32Array(n);
   }
 
-  /** Token t's word weights into `into`, from its word's memo (`folded`: the word folded as the
-   *  framing context folds it). Called by the pass that reads the words for the framing context. */
-  readToken(into: TokenWeights, t: number, memo: unknown[], folded: string): void {
-    const slot = this.slot;
-    const w = (memo[slot] as WordWeights | undefined) ?? (memo[slot] = this.word(folded));
-    into.own[t] = w.own;
-    into.asPrev[t] = w.asPrev;
-    into.asNext[t] = w.asNext;
-    into.pairWord[t] = w.pairWord;
+  /** The row of a word type (`folded`: its lower-case form folded as the framing context folds it). */
+  rowOf(type: WordType, folded: string): number {
+    const memo = type.memo;
+    const id = memo[this.rowSlot] as number | undefined;
+    if (id !== undefined && id >= this.rowBase) return id - this.rowBase;
+    const row = this.rowCount++;
+    if (3 * this.rowCount > this.rowWeights.length) {
+      const weights = new Float64Array(2 * this.rowWeights.length);
+      weights.set(this.rowWeights);
+      this.rowWeights = weights;
+      const facts = new Int32Array(2 * this.rowFacts.length);
+      facts.set(this.rowFacts);
+      this.rowFacts = facts;
+    }
+    const w = this.word(folded);
+    this.rowWeights[3 * row] = w.own;
+    this.rowWeights[3 * row + 1] = w.asPrev;
+    this.rowWeights[3 * row + 2] = w.asNext;
+    this.rowFacts[2 * row] = w.pairWord;
+    this.rowFacts[2 * row + 1] = wordCase(type.text);
+    memo[this.rowSlot] = this.rowBase + row;
+    return row;
   }
 
   /** Scores of every token: for each, the sum of the weights of tokenFeatures(ctx, t, …). */
   scoreAll(ctx: FramingContext, cover: string[], marks: Uint8Array): Float64Array {
     const n = ctx.seg.tokenCount;
     const out = new Float64Array(n);
-    // Each token's word weights in flat arrays that the scoring loop reads three times (as the word, the
-    // word after and the word before); read with the context's words when it has them.
-    let weights = ctx.tokenWeights;
-    if (!weights) {
-      weights = this.tokenWeights(n);
-      for (let t = 0; t < n; t++) this.readToken(weights, t, ctx.types[t]!.memo, ctx.lower[t]!);
+    let rows = ctx.index.tokenModel === this ? ctx.tokenRows : null;
+    if (!rows) {
+      rows = this.beginDocument(n);
+      for (let t = 0; t < n; t++) rows[t] = this.rowOf(ctx.types[t]!, ctx.lower[t]!);
     }
-    const { own, asPrev, asNext, pairWord } = weights;
+    const weights = this.rowWeights;
+    const facts = this.rowFacts;
     const bias = this.get('b', '');
     const startWord = this.pairWords.get('<s>') ?? -1;
     const endWord = this.pairWords.get('</s>') ?? -1;
     const { pw, wn } = this.pairs;
     const start = this.get('p', '<s>');
     const end = this.get('n', '</s>');
-    // The lexicon's verdict per token, as the three weights it takes part in.
-    const lexOf = (kind: string) => {
-      const m = this.byKind.get(kind);
-      const none = m?.get('') ?? 0;
-      return (t: number) => (t < 0 || t >= n ? m?.get(kind === 'lex' ? '' : '') ?? 0 : cover[t] === '' ? none : m?.get(cover[t]!) ?? 0);
-    };
-    const lex = lexOf('lex');
-    const lexp = lexOf('lexp');
-    const lexn = lexOf('lexn');
+    // The lexicon's verdict on a token and its neighbours, as the three weights it takes part in; a token
+    // outside the document counts as covered by no phrase. Most tokens and their neighbours are covered
+    // by none: their sum, computed once, is the same sum.
+    const lex = this.byKind.get('lex');
+    const lexp = this.byKind.get('lexp');
+    const lexn = this.byKind.get('lexn');
+    const lexNone = lex?.get('') ?? 0;
+    const lexpNone = lexp?.get('') ?? 0;
+    const lexnNone = lexn?.get('') ?? 0;
+    const noneCovered = lexNone + lexpNone + lexnNone;
     const cap = this.get('cap', '');
     const caps = this.get('caps', '');
     const inq = this.get('inq', '');
     const ent = this.get('ent', '');
+    const tokenEntity = ctx.tokenEntity;
+    let before = -1; // the row of token t - 1
+    let row = rows[0]!;
     for (let t = 0; t < n; t++) {
-      let s = bias + own[t]! + (t > 0 ? asPrev[t - 1]! : start) + (t + 1 < n ? asNext[t + 1]! : end);
-      const word = pairWord[t]!;
+      const after = t + 1 < n ? rows[t + 1]! : -1;
+      let s = bias + weights[3 * row]! + (t > 0 ? weights[3 * before + 1]! : start) + (t + 1 < n ? weights[3 * after + 2]! : end);
+      const word = facts[2 * row]!;
       if (word >= 0) {
-        const before = t > 0 ? pairWord[t - 1]! : startWord;
-        const after = t + 1 < n ? pairWord[t + 1]! : endWord;
-        if (before >= 0) s += pw.get(before, word);
-        if (after >= 0) s += wn.get(word, after);
+        const wordBefore = t > 0 ? facts[2 * before]! : startWord;
+        const wordAfter = t + 1 < n ? facts[2 * after]! : endWord;
+        if (wordBefore >= 0) s += pw.get(wordBefore, word);
+        if (wordAfter >= 0) s += wn.get(word, wordAfter);
       }
-      s += lex(t) + lexp(t - 1) + lexn(t + 1);
-      const c = ctx.text.charCodeAt(ctx.seg.tokenStart[t]!);
-      if ((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(tokenText(ctx, t)))) {
-        const raw = tokenText(ctx, t);
-        s += raw.length > 1 && /^\p{Lu}+$/u.test(raw) ? caps : cap;
-      }
+      const here = cover[t]!;
+      const prev = t > 0 ? cover[t - 1]! : '';
+      const next = t + 1 < n ? cover[t + 1]! : '';
+      s += here === '' && prev === '' && next === ''
+        ? noneCovered
+        : (here === '' ? lexNone : lex?.get(here) ?? 0) + (prev === '' ? lexpNone : lexp?.get(prev) ?? 0) + (next === '' ? lexnNone : lexn?.get(next) ?? 0);
+      const wordCase = facts[2 * row + 1]!;
+      if (wordCase === CAPITALS) s += caps;
+      else if (wordCase === CAPITALISED) s += cap;
       if (marks[t]) s += inq;
-      if (ctx.tokenEntity[t]! >= 0) s += ent;
+      if (tokenEntity[t]! >= 0) s += ent;
       out[t] = s;
+      before = row;
+      row = after;
     }
     return out;
   }
 }
 
-/** The word weights of a document's tokens, per token. */
-export interface TokenWeights {
-  own: Float64Array;
-  asPrev: Float64Array;
-  asNext: Float64Array;
-  /** The word's number among the words of pair features (-1: in none). */
-  pairWord: Int32Array;
+// Whether a word opens with a capital letter, and is all capitals (the cap and caps features).
+const LOWER = 0;
+const CAPITALISED = 1;
+const CAPITALS = 2;
+
+function wordCase(raw: string): number {
+  if (!/^\p{Lu}/u.test(raw)) return LOWER;
+  return raw.length > 1 && /^\p{Lu}+$/u.test(raw) ? CAPITALS : CAPITALISED;
 }
 
 interface WordWeights {
@@ -208,14 +247,18 @@ export function lexiconCover(ctx: FramingContext): string[] {
 
 /** Marks, per token, whether it lies between quotation marks within its sentence. */
 export function insideMarks(ctx: FramingContext): Uint8Array {
-  const inside = new Uint8Array(ctx.seg.tokenCount);
-  for (let s = 0; s < ctx.seg.sentenceCount; s++) {
+  const { text, seg } = ctx;
+  const inside = new Uint8Array(seg.tokenCount);
+  for (let s = 0; s < seg.sentenceCount; s++) {
     let open = false;
-    for (let t = ctx.seg.sentenceTokenStart[s]!; t < ctx.seg.sentenceTokenStart[s + 1]!; t++) {
-      const w = tokenText(ctx, t);
-      if (/^["“”«»]$/.test(w)) {
-        open = w === '“' || w === '«' ? true : w === '”' || w === '»' ? false : !open;
-        continue;
+    for (let t = seg.sentenceTokenStart[s]!; t < seg.sentenceTokenStart[s + 1]!; t++) {
+      // A mark is a token of one character: told from the text, without reading the token's word.
+      if (seg.tokenEnd[t]! - seg.tokenStart[t]! === 1) {
+        const c = text.charCodeAt(seg.tokenStart[t]!);
+        if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb) {
+          open = c === 0x201c || c === 0xab ? true : c === 0x201d || c === 0xbb ? false : !open;
+          continue;
+        }
       }
       inside[t] = open ? 1 : 0;
     }
