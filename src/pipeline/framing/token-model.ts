@@ -23,10 +23,12 @@ export class TokenModel {
   readonly threshold: number;
   // The weights split by feature kind, so that scoring a token looks words up without building strings.
   private readonly byKind = new Map<string, Map<string, number>>();
-  /** Pair features (pw=, wn=) by the numbers of their two words, in flat hash tables: no key strings to
-   *  build and no map per word to reach; a word in no pair skips the lookups. */
+  /** Pair features (pw=, wn=) by the numbers of their two words, in one flat hash table: no key strings to
+   *  build and no map per word to reach; a word in no pair skips the lookups. Both kinds weigh a pair of
+   *  neighbours (pw= as the word before and the word, wn= as the word and the word after), so a pair of
+   *  neighbours is looked up once for both. */
   private readonly pairWords = new Map<string, number>();
-  private readonly pairs = { pw: new PairTable(), wn: new PairTable() };
+  private readonly pairs = new PairTable(2);
 
   constructor(weights: Map<string, number>, threshold: number) {
     this.weights = weights;
@@ -40,7 +42,7 @@ export class TokenModel {
       m.set(value, w);
       if (kind === 'pw' || kind === 'wn') {
         const bar = value.lastIndexOf('|');
-        this.pairs[kind].set(this.pairWordId(value.slice(0, bar)), this.pairWordId(value.slice(bar + 1)), w);
+        this.pairs.set(this.pairWordId(value.slice(0, bar)), this.pairWordId(value.slice(bar + 1)), w, kind === 'pw' ? PW : WN);
       }
     }
   }
@@ -149,7 +151,7 @@ export class TokenModel {
     const bias = this.get('b', '');
     const startWord = this.pairWords.get('<s>') ?? -1;
     const endWord = this.pairWords.get('</s>') ?? -1;
-    const { pw, wn } = this.pairs;
+    const pairs = this.pairs;
     const start = this.get('p', '<s>');
     const end = this.get('n', '</s>');
     // The lexicon's verdict on a token and its neighbours, as the three weights it takes part in; a token
@@ -169,16 +171,25 @@ export class TokenModel {
     const tokenEntity = ctx.tokenEntity;
     let before = -1; // the row of token t - 1
     let row = rows[0]!;
+    let pairBefore = 0; // the pw= weight of token t - 1 and token t, found with their wn= weight at t - 1
     for (let t = 0; t < n; t++) {
       const after = t + 1 < n ? rows[t + 1]! : -1;
       let s = bias + weights[3 * row]! + (t > 0 ? weights[3 * before + 1]! : start) + (t + 1 < n ? weights[3 * after + 2]! : end);
       const word = facts[2 * row]!;
+      let pairAfter = 0;
       if (word >= 0) {
-        const wordBefore = t > 0 ? facts[2 * before]! : startWord;
-        const wordAfter = t + 1 < n ? facts[2 * after]! : endWord;
-        if (wordBefore >= 0) s += pw.get(wordBefore, word);
-        if (wordAfter >= 0) s += wn.get(word, wordAfter);
+        if (t === 0) {
+          if (startWord >= 0) s += pairs.get(startWord, word, PW);
+        } else if (facts[2 * before]! >= 0) s += pairBefore;
+        if (t + 1 === n) {
+          if (endWord >= 0) s += pairs.get(word, endWord, WN);
+        } else if (facts[2 * after]! >= 0) {
+          const at = pairs.find(word, facts[2 * after]!);
+          if (at >= 0) pairAfter = pairs.weight(at, PW);
+          s += at >= 0 ? pairs.weight(at, WN) : 0;
+        }
       }
+      pairBefore = pairAfter;
       const here = cover[t]!;
       const prev = t > 0 ? cover[t - 1]! : '';
       const next = t + 1 < n ? cover[t + 1]! : '';
@@ -198,6 +209,10 @@ export class TokenModel {
   }
 }
 
+// The weights of a pair of neighbours in the pair table.
+const PW = 0;
+const WN = 1;
+
 // Whether a word opens with a capital letter, and is all capitals (the cap and caps features).
 const LOWER = 0;
 const CAPITALISED = 1;
@@ -216,21 +231,44 @@ interface WordWeights {
   pairWord: number;
 }
 
-/** Weights keyed by a pair of small non-negative integers; absent pairs weigh 0. A slot is [left, right,
- *  weight as a Float64 over two ints], so the weight is read from the probe's cache line. */
+/** Weights keyed by a pair of small non-negative integers, `perPair` weights to a pair (numbered from 0);
+ *  absent pairs and weights never set weigh 0. A slot is [left, right, then the weights as Float64s over
+ *  two ints each], so the weights are read from the probe's cache line. */
 export class PairTable {
-  private readonly slots = new PairSlots(4, 18);
-  private weights = new Float64Array(this.slots.ints.buffer); // a slot starting at int `at` has its weight at at / 2 + 1
+  private readonly slots: PairSlots;
+  private weights: Float64Array; // a slot starting at int `at` has its weights from at / 2 + 1 on
 
-  get(a: number, b: number): number {
-    const at = this.slots.find(a, b);
-    return at < 0 ? 0 : this.weights[(at >> 1) + 1]!;
+  constructor(readonly perPair = 1) {
+    let width = 4;
+    while (width < 2 + 2 * perPair) width *= 2;
+    this.slots = new PairSlots(width, 18);
+    this.weights = new Float64Array(this.slots.ints.buffer);
   }
 
-  set(a: number, b: number, w: number): void {
-    const at = this.slots.add(a, b);
-    if (this.weights.buffer !== this.slots.ints.buffer) this.weights = new Float64Array(this.slots.ints.buffer);
-    this.weights[(at >> 1) + 1] = w;
+  /** Where the pair's weights begin (for weight()), or -1 when the pair is absent. */
+  find(a: number, b: number): number {
+    const at = this.slots.find(a, b);
+    return at < 0 ? -1 : (at >> 1) + 1;
+  }
+
+  /** Weight k of the pair whose weights begin at `at` (found by find()). */
+  weight(at: number, k: number): number {
+    return this.weights[at + k]!;
+  }
+
+  get(a: number, b: number, k = 0): number {
+    const at = this.find(a, b);
+    return at < 0 ? 0 : this.weights[at + k]!;
+  }
+
+  set(a: number, b: number, w: number, k = 0): void {
+    let at = this.find(a, b);
+    if (at < 0) {
+      at = (this.slots.add(a, b) >> 1) + 1;
+      if (this.weights.buffer !== this.slots.ints.buffer) this.weights = new Float64Array(this.slots.ints.buffer);
+      this.weights.fill(0, at, at + this.perPair);
+    }
+    this.weights[at + k] = w;
   }
 }
 
