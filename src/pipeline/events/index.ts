@@ -1091,7 +1091,7 @@ function placeFor(ctx: Ctx, sentenceStart: number, to: number, trigger: number, 
   for (let t = sentenceStart; t <= to; t++) {
     const e = ctx.tokenEntity[t]!;
     if (e < 0 || roles.includes(e)) continue;
-    if (otherEvents.some((o) => (o > t && o < trigger) || (o < t && o > trigger))) continue;
+    if (anyBetween(otherEvents, t, trigger)) continue;
     const ent = ctx.entities[e]!;
     if (ent.type !== 'GPE' && ent.type !== 'LOC' && ent.type !== 'FAC') continue;
     let first = t;
@@ -1117,6 +1117,13 @@ function placeFor(ctx: Ctx, sentenceStart: number, to: number, trigger: number, 
   const kb = ent.kbId ? ctx.kb.get(ent.kbId) : undefined;
   const country = kb?.country ?? (kb?.parent ? ctx.kb.get(kb.parent)?.country : undefined) ?? null;
   return { name: ent.name, entity: ent.id, country: country ?? null, lat: kb?.lat ?? null, lon: kb?.lon ?? null };
+}
+
+/** Whether one of `points` lies strictly between a and b (in either order). A loop, not a closure: one
+ *  capturing the caller's loop variable would cost a context per iteration of that loop. */
+function anyBetween(points: readonly number[], a: number, b: number): boolean {
+  for (const o of points) if ((o > a && o < b) || (o < a && o > b)) return true;
+  return false;
 }
 
 // Fatalities and injuries in the event's sentence, or in the next when that one only gives the toll
