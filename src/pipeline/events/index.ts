@@ -134,7 +134,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(ctx, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers(lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
+    const hits = findTriggers(words.types, lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
     // Most sentences have no trigger: nothing below would change for them.
     if (!hits.length) continue;
     const consumed = new Set<number>();

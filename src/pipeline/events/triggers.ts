@@ -1,7 +1,8 @@
 // Event triggers: the words and phrases of data/lexicons/event-triggers.json found in a sentence, with
 // a guess of their part of speech (a strike can be a noun, "a US drone strike", or a verb, "they strike").
 import type { PloverType } from '../../core/record.ts';
-import { W } from './word-classes.ts';
+import type { WordType } from '../../core/document.ts';
+import { triggersOpenedBy, W } from './word-classes.ts';
 
 export interface TriggerDefinition {
   type: PloverType;
@@ -79,16 +80,16 @@ export interface TriggerHit {
 const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|any|every|each|no|another|such|recent|further|new|more|fresh|repeated|multiple|several|dozens|hundreds|many|deadly|first|second|latest|last|major|massive|large-scale|retaliatory|joint|alleged|suspected|surprise|brutal|atrocious|relentless|intensified|historic)$/i;
 
 /**
- * Triggers among tokens [from, to): `lowerWords` are the lower-case tokens and `classes` their word
- * classes (word-classes.ts), `blocked(t)` excludes names, `named(t)` tells a token of a name or
- * nationality ("the US strike", "an Israeli raid").
+ * Triggers among tokens [from, to): `types` are the tokens' words, `lowerWords` their lower-case forms
+ * and `classes` their word classes (word-classes.ts), `blocked(t)` excludes names, `named(t)` tells a
+ * token of a name or nationality ("the US strike", "an Israeli raid").
  */
-export function findTriggers(lowerWords: readonly string[], classes: Uint32Array, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
+export function findTriggers(types: readonly WordType[], lowerWords: readonly string[], classes: Uint32Array, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
   const out: TriggerHit[] = [];
   const lower = (t: number) => lowerWords[t]!;
   for (let t = from; t < to; t++) {
     if (!(classes[t]! & W.opensTrigger)) continue;
-    const candidates = index.byFirst.get(lower(t));
+    const candidates = triggersOpenedBy(types[t]!, index);
     if (!candidates || blocked(t)) continue;
     let hit: TriggerHit | null = null;
     // Found when a word that is both a verb and a noun first needs it.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Segmentation, WordType } from '../../core/document.ts';
 import { buildTriggerIndex } from './triggers.ts';
-import { tokenClasses, tokenMarks, W } from './word-classes.ts';
+import { tokenClasses, tokenMarks, triggersOpenedBy, W } from './word-classes.ts';
 
 const word = (text: string): WordType => ({ text, lower: text.toLowerCase(), memo: [] });
 
@@ -40,4 +40,14 @@ test('a word type keeps its classes apart for each trigger lexicon', () => {
   assert.ok(tokenClasses([raid], attacks)[0]! & W.opensAttack);
   assert.equal(tokenClasses([raid], protests)[0]! & W.opensAttack, 0);
   assert.ok(tokenClasses([raid], protests)[0]! & W.opensTrigger);
+});
+
+test('a word type gives the trigger entries it opens, apart for each trigger lexicon, and none for other words', () => {
+  const drone = word('Drone');
+  const attacks = buildTriggerIndex({ triggers: [{ type: 'ASSAULT', nouns: ['drone strike', 'drone'] }], modes: {} });
+  const protests = buildTriggerIndex({ triggers: [{ type: 'PROTEST', verbs: ['rallied'] }], modes: {} });
+  assert.deepEqual(triggersOpenedBy(drone, attacks)?.map((e) => e.words.join(' ')), ['drone strike', 'drone']);
+  assert.equal(triggersOpenedBy(drone, attacks), attacks.byFirst.get('drone'));
+  assert.equal(triggersOpenedBy(drone, protests), undefined);
+  assert.equal(triggersOpenedBy(word('piano'), attacks), undefined);
 });

@@ -5,7 +5,7 @@
 import type { Segmentation, WordType } from '../../core/document.ts';
 import { INJURY_WORDS, KILL_WORDS } from '../numbers/casualty.ts';
 import { slotFor } from '../words/index.ts';
-import type { TriggerIndex } from './triggers.ts';
+import type { TriggerEntry, TriggerIndex } from './triggers.ts';
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'to', 'with', 'against', 'by', 'of', 'for', 'near', 'over', 'into', 'toward', 'towards', 'about', 'after', 'before', 'between', 'across', 'under', 'around', 'like', 'than', 'since', 'amid', 'despite', 'during', 'outside', 'inside', 'throughout', 'within', 'without', 'along']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'on', 'outside', 'inside', 'across', 'along', 'off', 'over', 'around', 'throughout', 'into', 'from']);
@@ -135,4 +135,14 @@ export function tokenClasses(types: readonly WordType[], index: TriggerIndex): U
     out[t] = c;
   }
   return out;
+}
+
+/** The trigger entries that a word opens (the index's byFirst list), memoised on its word type: read
+ *  from the memo that tokenClasses() has just read, not by hashing the word's string again. */
+export function triggersOpenedBy(word: WordType, index: TriggerIndex): TriggerEntry[] | undefined {
+  const slot = slotFor(index.byFirst);
+  const memo = word.memo;
+  let entries = memo[slot] as TriggerEntry[] | null | undefined;
+  if (entries === undefined) memo[slot] = entries = index.byFirst.get(word.lower) ?? null;
+  return entries ?? undefined;
 }
