@@ -19,6 +19,8 @@ export interface FramingContext {
   index: FramingIndex;
   /** Per token, the lexicon phrases its word opens (null: none), read when the folded words are. */
   phrasesFrom: (PhraseEntry[] | null)[];
+  /** Per token, the longest lexicon phrase it opens (matchAt), found for every token when first asked. */
+  longestPhrases: (PhraseEntry | null)[] | null;
   /** Per token, the row of the token model's word weights (when there is a model), read in the same pass. */
   tokenRows: Int32Array | null;
 }
@@ -56,7 +58,7 @@ export function framingContext(doc: AnalysisDocument, kb: KnowledgeBase, index: 
     if (model && tokenRows) tokenRows[t] = model.rowOf(type, folded);
   }
   const layer = doc.layers.get(ENTITY_MENTIONS) as EntityLayer | undefined;
-  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index, phrasesFrom, tokenRows };
+  return { doc, text: doc.text, seg, lower, types: words.types, tokenEntity: layer?.tokenEntity ?? new Int32Array(seg.tokenCount).fill(-1), quotes: doc.quotes ?? [], kb, index, phrasesFrom, longestPhrases: null, tokenRows };
 }
 
 /** The folded lower-case form of a word, memoised on its word type. */

@@ -33,18 +33,29 @@ export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   return out;
 }
 
-/** The longest lexicon phrase at token t, or null. */
+/** The longest lexicon phrase at token t, or null. This rule and the token model's lexicon cover both ask
+ *  at every token: the phrases are matched once per document. */
 export function matchAt(ctx: FramingContext, t: number): PhraseEntry | null {
   if (t < 0 || t >= ctx.seg.tokenCount) return null;
-  const list = ctx.phrasesFrom[t];
-  if (!list) return null;
-  for (const e of list) {
-    let ok = t + e.words.length <= ctx.seg.tokenCount;
-    for (let k = 1; ok && k < e.words.length; k++) if (ctx.lower[t + k] !== e.words[k]) ok = false;
-    // A capitalised entry word must not be a name's part ("Brave New World") unless the entry is one.
-    if (ok) return e;
+  return (ctx.longestPhrases ??= longestPhrases(ctx))[t]!;
+}
+
+function longestPhrases(ctx: FramingContext): (PhraseEntry | null)[] {
+  const n = ctx.seg.tokenCount;
+  const out = new Array<PhraseEntry | null>(n).fill(null);
+  for (let t = 0; t < n; t++) {
+    const list = ctx.phrasesFrom[t];
+    if (!list) continue;
+    for (const e of list) {
+      let ok = t + e.words.length <= n;
+      for (let k = 1; ok && k < e.words.length; k++) if (ctx.lower[t + k] !== e.words[k]) ok = false;
+      if (ok) {
+        out[t] = e;
+        break;
+      }
+    }
   }
-  return null;
+  return out;
 }
 
 // The words a modifier qualifies: more modifiers joined by "and" or commas, then a noun.
