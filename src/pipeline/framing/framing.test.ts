@@ -96,3 +96,24 @@ test('the token model scores a token as the sum of its features', async () => {
     assert.ok(Math.abs(scores[t]! - model.score(tokenFeatures(ctx, t, cover, marks))) < 1e-9, ctx.lower[t]);
   }
 });
+
+test('the longest lexicon phrase at a token is the first entry of its word that the following words match', async () => {
+  const { loadResources } = await import('../../service/resources.ts');
+  const { framingContext } = await import('./context.ts');
+  const { buildFramingIndex } = await import('./lexicon.ts');
+  const { matchAt } = await import('./rules/lexicon-phrases.ts');
+  const { segmentText } = await import('../segment/index.ts');
+  const resources = loadResources({ tagger: false });
+  const index = buildFramingIndex([
+    { text: 'so-called', category: 'doubt' },
+    { text: 'so-called peace plan', category: 'doubt' },
+    { text: 'brutal', category: 'loaded-language' },
+  ], null);
+  const text = 'The so-called peace plan and the so-called truce were brutal';
+  const doc = { text, segments: segmentText(text, resources.abbreviations), entities: [], quotes: [], layers: new Map() } as never;
+  const ctx = framingContext(doc, resources.knowledge, index);
+  const at = (t: number) => matchAt(ctx, t)?.text ?? null;
+  assert.deepEqual([...Array(ctx.seg.tokenCount).keys()].map(at), [null, 'so-called peace plan', null, null, null, null, 'so-called', null, null, 'brutal']);
+  assert.equal(matchAt(ctx, -1), null);
+  assert.equal(matchAt(ctx, ctx.seg.tokenCount), null);
+});
