@@ -50,3 +50,20 @@ test('decode rejects binary files, empty files and undecodable bytes with a reas
   assert.match(reason(enc('   \n\n  ')), /empty/);
   assert.match(reason(Uint8Array.from([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x81, 0x8d])), /not valid UTF-8/);
 });
+
+test('decode rejects text with more than one control character in twenty, and keeps text with fewer', () => {
+  const decode = (text: string) => {
+    try {
+      return decodeBytes('x', enc(text)).text;
+    } catch (err) {
+      assert.ok(err instanceof InputError);
+      return err.reason;
+    }
+  };
+  // Tabs, line feeds, form feeds and carriage returns are not control characters here.
+  assert.equal(decode('Line one\tcell\r\nLine two\f'), 'Line one\tcell\r\nLine two\f');
+  const body = 'x'.repeat(95);
+  assert.equal(decode(body + '\x01\x02\x03\x04\x1f'), body + '\x01\x02\x03\x04\x1f');
+  assert.match(decode(body + '\x01\x02\x03\x04\x1f\x1e'), /control characters/);
+  assert.match(decode(body + '\ufffd'.repeat(6)), /control characters/);
+});

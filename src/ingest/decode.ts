@@ -120,8 +120,14 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+// The characters controlRatio() counts: controls other than tab, line feed, form feed and carriage return,
+// and the replacement character.
+const CONTROL_OR_REPLACEMENT = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 function controlRatio(text: string): number {
   const n = Math.min(text.length, 65536);
+  // Nearly every text has none: one regex search says so faster than a loop over its characters.
+  if (!CONTROL_OR_REPLACEMENT.test(n < text.length ? text.slice(0, n) : text)) return 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
