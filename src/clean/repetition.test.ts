@@ -38,3 +38,11 @@ test('the learner stops adding new lines at its capacity but keeps counting know
   assert.equal(learner.count('Alpha line'), 2);
   assert.equal(learner.count('Delta line'), 0);
 });
+
+test('only the first and last five units of a document are learned from', () => {
+  const learner = new RepetitionLearner();
+  const long = (n: number) => [...Array.from({ length: 6 }, (_, k) => `Lead paragraph ${k} of story ${n}.`), 'Read more below', ...Array.from({ length: 6 }, (_, k) => `Closing paragraph ${k} of story ${n}.`), 'Share this story'].join('\n\n');
+  for (let n = 1; n <= 4; n++) learner.observe(long(n));
+  assert.equal(learner.count('Read more below'), 0);
+  assert.equal(learner.count('Share this story'), 4);
+});

@@ -2,7 +2,7 @@
 // one batch is furniture ("Sign up for Daily Newsletters", a site's slogan), even when no fixed rule knows
 // it. Recycled background paragraphs also recur, so only short lines, or lines with furniture words,
 // qualify. Memory is bounded: past `capacity` distinct lines, only lines already counted are counted.
-import { splitUnits } from './units.ts';
+import { countWords, splitUnits, WORD_COUNT_CAP } from './units.ts';
 
 const EDGE = 5;
 const MAX_WORDS = 14;
@@ -21,11 +21,12 @@ export class RepetitionLearner implements RepetitionIndex {
 
   observe(rawText: string): void {
     this.documents++;
-    const units = splitUnits(rawText);
+    // Only the units at the head and tail are learnt from: the others' words are not counted.
+    const units = splitUnits(rawText, { countWords: false });
     const seen = new Set<number>();
     units.forEach((u, i) => {
       if (i >= EDGE && i < units.length - EDGE) return;
-      if (!isCandidate(u.text, u.words)) return;
+      if (!isCandidate(u.text, countWords(u.text, 0, WORD_COUNT_CAP))) return;
       const key = hashLine(u.text);
       if (seen.has(key)) return;
       seen.add(key);

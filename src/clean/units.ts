@@ -9,7 +9,8 @@ export interface Unit {
   text: string;
   /** For joined hard-wrapped lines: the line pieces [start, end, start, end, ...]; else null. */
   pieces: number[] | null;
-  /** Words in the unit, counted up to WORD_COUNT_CAP (the rules only ask whether a unit is short). */
+  /** Words in the unit, counted up to WORD_COUNT_CAP (the rules only ask whether a unit is short); -1 when
+   *  splitUnits() was asked not to count. */
   words: number;
 }
 
@@ -18,7 +19,9 @@ export const WORD_COUNT_CAP = 120;
 
 const TERMINAL = /[.!?:;"'”’»)\]]$/;
 
-export function splitUnits(raw: string): Unit[] {
+/** `countWords: false` leaves every unit's `words` at -1, for callers that count only the units they use. */
+export function splitUnits(raw: string, options: { countWords?: boolean } = {}): Unit[] {
+  const counted = options.countWords !== false;
   const lines: { start: number; end: number }[] = [];
   const re = /\r\n|\r|\n/g;
   let at = 0;
@@ -36,11 +39,11 @@ export function splitUnits(raw: string): Unit[] {
     if (isHardWrapped(raw, block)) {
       const pieces = block.flatMap((l) => [l.start, l.end]);
       const text = block.map((l) => raw.slice(l.start, l.end)).join(' ');
-      units.push({ start: block[0]!.start, end: block[block.length - 1]!.end, text, pieces, words: countWords(text, 0, WORD_COUNT_CAP) });
+      units.push({ start: block[0]!.start, end: block[block.length - 1]!.end, text, pieces, words: counted ? countWords(text, 0, WORD_COUNT_CAP) : -1 });
     } else {
       for (const l of block) {
         const text = raw.slice(l.start, l.end);
-        units.push({ start: l.start, end: l.end, text, pieces: null, words: countWords(text, 0, WORD_COUNT_CAP) });
+        units.push({ start: l.start, end: l.end, text, pieces: null, words: counted ? countWords(text, 0, WORD_COUNT_CAP) : -1 });
       }
     }
     block = [];
