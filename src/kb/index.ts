@@ -187,6 +187,14 @@ export class KnowledgeBase {
     return place;
   }
 
+  /** Whether a match can begin at a token of this key (matchKeys() walks on from it): a prefilter that
+   *  callers can read once per word instead of looking the key up at every token. */
+  mayStartMatch(key: string): boolean {
+    if (!key) return false;
+    if (key === ARTICLE_KEY || this.root.next.has(key)) return true;
+    return key.length >= 4 && isCapitalLetter(key.charCodeAt(0)) && /^[A-Z]+$/.test(key) && this.root.next.has(key.toLowerCase());
+  }
+
   /**
    * Longest alias matches in a sequence of token keys (from tokenKey). An Arabic article key is skipped
    * inside a name and joins the match when it opens it ("Al Arabiya"); empty keys end a match.

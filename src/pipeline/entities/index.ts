@@ -11,7 +11,7 @@ import type { Stage } from '../stage.ts';
 import { resolveReferences } from './coref.ts';
 import { kbClass } from './gazetteer.ts';
 import { linkMentions, longestName, type Cluster } from './link.ts';
-import { recognizeSentence, tagSentence, type Mention, type TaggedSentence } from './recognize.ts';
+import { documentTokens, recognizeSentence, tagSentence, type Mention, type TaggedSentence } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
 import { DocumentHistory } from './tagger/features.ts';
 import { wordsOf } from '../words/index.ts';
@@ -35,7 +35,8 @@ export function entitiesStage(res: EntityResources): Stage {
       const history = new DocumentHistory();
       const words = wordsOf(doc);
       const sentences: TaggedSentence[] = [];
-      for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(doc.text, seg, words, s, res, history));
+      const tokens = documentTokens(doc.text, seg, words, res);
+      for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(seg, words, tokens, s, res, history));
       for (const st of sentences) for (const m of recognizeSentence(doc.text, seg, st, res)) mentions.push(m);
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
       resolveReferences(doc.text, seg, words, clusters, res);

@@ -51,7 +51,7 @@ export interface SentenceTokens {
   keys: string[];
   lower: string[];
   types: WordType[];
-  shapes: number[];
+  shapes: Uint8Array;
   /** 1 where the word is capitalised (or an "al-X" name part). */
   cap: Uint8Array;
   /** Where a name can be: capitalised words and numbers (the tagger labels the rest O without scoring). */
@@ -61,7 +61,7 @@ export interface SentenceTokens {
   /** Whether the word is a common English word. */
   common: boolean[];
   /** Facts of the word that rules test at every token (WordFact bits), read once per word type. */
-  facts: Uint8Array;
+  facts: Uint16Array;
   /** The character of a one-character token (punctuation), 0 for longer tokens: read from the text. */
   chars: Uint16Array;
   /** 1 where the token's first character is A-Z or beyond ASCII (a capital is possible), from the text. */
@@ -113,7 +113,18 @@ const enum WordFact {
   SpeechVerb = 16,
   /** The first word of a nationality of two words ("Sri" of "Sri Lankan"). */
   DemonymStart = 32,
+  /** A nationality or a country's name: a state can stand here ("American forces", "Iran's military"). */
+  StateName = 64,
+  /** Neither a letter nor a digit in the word: punctuation, never the edge of a name. */
+  NoLetterOrDigit = 128,
+  /** A kunya or nasab word ("Abu", "Umm", "bin"): an Arabic name may be built around it. */
+  Kunya = 256,
+  /** A key with which a knowledge-base name can begin (KnowledgeBase.mayStartMatch). */
+  AliasStart = 512,
 }
+
+const NO_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]+$/u;
+const KUNYA_WORD = /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/;
 
 const OPEN_PAREN = 0x28;
 const COLON = 0x3a;
@@ -121,63 +132,104 @@ const CLOSE_PAREN = 0x29;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE_QUOTE = 0x2019;
 
-/** A sentence's words, their KB keys and facts, in one pass over its word types. */
-export function sentenceTokens(text: string, seg: Segmentation, docWords: Words, sentence: number, res: EntityResources): SentenceTokens {
-  const a = seg.sentenceTokenStart[sentence]!;
-  const b = seg.sentenceTokenStart[sentence + 1]!;
-  const n = b - a;
-  const words: string[] = new Array(n);
-  const shapes: number[] = new Array(n);
-  const keys: string[] = new Array(n);
-  const lower: string[] = new Array(n);
+/** Every token's KB key and facts, computed in one pass over the document's words: sentences then take
+ *  slices of these arrays instead of building a dozen arrays of their own. */
+export interface DocumentTokens {
+  keys: string[];
+  lower: string[];
+  common: boolean[];
+  /** Whether the token opens its sentence. */
+  initial: boolean[];
+  cap: Uint8Array;
+  nameStart: Uint8Array;
+  demonym: Uint8Array;
+  facts: Uint16Array;
+  chars: Uint16Array;
+  mayBeCapital: Uint8Array;
+}
+
+export function documentTokens(text: string, seg: Segmentation, docWords: Words, res: EntityResources): DocumentTokens {
+  const n = seg.tokenCount;
+  // Filled by push: packed arrays, whose slices are packed too.
+  const keys: string[] = [];
+  const lower: string[] = [];
+  const common: boolean[] = [];
+  const initial: boolean[] = [];
   const cap = new Uint8Array(n);
   const nameStart = new Uint8Array(n);
   const demonym = new Uint8Array(n);
-  const common = new Array<boolean>(n);
-  const facts = new Uint8Array(n);
+  const facts = new Uint16Array(n);
   const chars = new Uint16Array(n);
   const mayBeCapital = new Uint8Array(n);
   const slot = slotFor(res);
-  for (let i = 0; i < n; i++) {
-    const t = a + i;
+  const { tokenStart, tokenEnd, tokenShape } = seg;
+  // The first token of the current sentence: an apostrophe opening a sentence is not glued to a name.
+  let a = 0;
+  for (let t = 0, s = 0; t < n; t++) {
+    while (s < seg.sentenceCount && seg.sentenceTokenStart[s]! <= t) a = seg.sentenceTokenStart[s++]!;
     const type = docWords.types[t]!;
-    words[i] = type.text;
-    const sh = seg.tokenShape[t]!;
-    shapes[i] = sh;
-    cap[i] = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(type.text)) ? 1 : 0;
-    nameStart[i] = cap[i] || (sh & TokenShape.HasDigit) ? 1 : 0;
-    const c0 = text.charCodeAt(seg.tokenStart[t]!);
-    mayBeCapital[i] = (c0 >= 65 && c0 <= 90) || c0 > 127 ? 1 : 0;
+    const sh = tokenShape[t]!;
+    initial.push((sh & TokenShape.SentenceStart) !== 0);
+    const isCap = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(type.text)) ? 1 : 0;
+    cap[t] = isCap;
+    nameStart[t] = isCap || (sh & TokenShape.HasDigit) ? 1 : 0;
+    const c0 = text.charCodeAt(tokenStart[t]!);
+    mayBeCapital[t] = (c0 >= 65 && c0 <= 90) || c0 > 127 ? 1 : 0;
     // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
     // Resistance)") are skipped inside a match; no lexicon holds their key. Told from the text, so that
     // the word's string is not read for every token.
-    if (seg.tokenEnd[t]! - seg.tokenStart[t]! === 1) {
-      const c = text.charCodeAt(seg.tokenStart[t]!);
-      chars[i] = c;
-      if (c === OPEN_PAREN || c === CLOSE_PAREN || ((c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE) && i > 0 && seg.tokenStart[t] === seg.tokenEnd[t - 1])) {
-        keys[i] = ARTICLE_KEY;
-        lower[i] = ARTICLE_KEY;
-        common[i] = false;
+    if (tokenEnd[t]! - tokenStart[t]! === 1) {
+      chars[t] = c0;
+      if (c0 === OPEN_PAREN || c0 === CLOSE_PAREN || ((c0 === APOSTROPHE || c0 === RIGHT_SINGLE_QUOTE) && t > a && tokenStart[t] === tokenEnd[t - 1])) {
+        keys.push(ARTICLE_KEY);
+        lower.push(ARTICLE_KEY);
+        common.push(false);
+        facts[t] = WordFact.NoLetterOrDigit;
         continue;
       }
     }
     const key = wordKey(type);
     const memo = type.memo;
-    keys[i] = key;
-    lower[i] = memo[KEY_LOWER_SLOT] as string;
+    const keyLower = memo[KEY_LOWER_SLOT] as string;
+    keys.push(key);
+    lower.push(keyLower);
     let f = memo[slot] as number | undefined;
     if (f === undefined) {
-      const keyLower = lower[i]!;
       f = WordFact.Known | (res.kb.demonyms.has(key) ? WordFact.Demonym : 0) | (res.commonWords.has(keyLower) ? WordFact.Common : 0) |
         (res.labels.firstWords.has(keyLower) ? WordFact.LabelStart : 0) | (res.speechVerbs.has(keyLower) ? WordFact.SpeechVerb : 0) |
-        (res.demonymStarts.has(key) ? WordFact.DemonymStart : 0);
+        (res.demonymStarts.has(key) ? WordFact.DemonymStart : 0) |
+        (res.kb.demonyms.has(key) || res.kb.countryNamed(key) !== undefined ? WordFact.StateName : 0) |
+        (NO_LETTER_OR_DIGIT.test(type.text) ? WordFact.NoLetterOrDigit : 0) | (KUNYA_WORD.test(type.text) ? WordFact.Kunya : 0) |
+        (res.kb.mayStartMatch(key) ? WordFact.AliasStart : 0);
       memo[slot] = f;
     }
-    demonym[i] = f & WordFact.Demonym ? 1 : 0;
-    common[i] = (f & WordFact.Common) !== 0;
-    facts[i] = f;
+    demonym[t] = f & WordFact.Demonym ? 1 : 0;
+    common.push((f & WordFact.Common) !== 0);
+    facts[t] = f;
   }
-  return { sentence, first: a, words, types: docWords.types.slice(a, b), keys, lower, shapes, cap, nameStart, demonym, common, facts, chars, mayBeCapital };
+  return { keys, lower, common, initial, cap, nameStart, demonym, facts, chars, mayBeCapital };
+}
+
+/** A sentence's words, their KB keys and facts: slices of the document's. */
+export function sentenceTokens(seg: Segmentation, docWords: Words, doc: DocumentTokens, sentence: number): SentenceTokens {
+  const a = seg.sentenceTokenStart[sentence]!;
+  const b = seg.sentenceTokenStart[sentence + 1]!;
+  return {
+    sentence,
+    first: a,
+    words: docWords.text.slice(a, b),
+    types: docWords.types.slice(a, b),
+    keys: doc.keys.slice(a, b),
+    lower: doc.lower.slice(a, b),
+    shapes: seg.tokenShape.subarray(a, b),
+    cap: doc.cap.subarray(a, b),
+    nameStart: doc.nameStart.subarray(a, b),
+    demonym: doc.demonym.subarray(a, b),
+    common: doc.common.slice(a, b),
+    facts: doc.facts.subarray(a, b),
+    chars: doc.chars.subarray(a, b),
+    mayBeCapital: doc.mayBeCapital.subarray(a, b),
+  };
 }
 
 function capitalised(st: SentenceTokens, i: number): boolean {
@@ -192,21 +244,22 @@ export interface TaggedSentence extends SentenceTokens {
   initial: boolean[];
 }
 
-export function tagSentence(text: string, seg: Segmentation, docWords: Words, sentence: number, res: EntityResources, history?: DocumentHistory): TaggedSentence {
-  const st = sentenceTokens(text, seg, docWords, sentence, res);
+export function tagSentence(seg: Segmentation, docWords: Words, doc: DocumentTokens, sentence: number, res: EntityResources, history?: DocumentHistory): TaggedSentence {
+  const st = sentenceTokens(seg, docWords, doc, sentence);
   const { kb } = res;
   const n = st.words.length;
   const { demonym, common } = st;
-  const matches = kb.matchKeys(st.keys, (i) => capitalised(st, i));
-  // Gazetteer labels for the tagger: the KB matches plus demonyms.
-  const gaz = new Array<string>(n).fill('');
+  const { cap, facts } = st;
+  const matches = kb.matchKeys(st.keys, (i) => cap[i] === 1 && (facts[i]! & WordFact.AliasStart) !== 0);
+  // Gazetteer labels for the tagger: the KB matches over the demonyms.
+  const gaz: string[] = [];
+  for (let i = 0; i < n; i++) gaz.push(demonym[i] ? 'B-NORP' : '');
   for (const m of matches) {
     const cls = kbClass(kb.get(m.ids[0]!)!.type);
     const [begin, inside] = classLabels(cls);
     for (let k = m.first; k <= m.last; k++) gaz[k] = k === m.first ? begin : inside;
   }
-  for (let i = 0; i < n; i++) if (!gaz[i] && demonym[i]) gaz[i] = 'B-NORP';
-  const initial = st.shapes.map((s) => (s & TokenShape.SentenceStart) !== 0);
+  const initial = doc.initial.slice(st.first, st.first + n);
   const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res), mayBeCapital: st.mayBeCapital }, history) : new Array<string>(n).fill('O');
   const out = st as TaggedSentence;
   out.matches = matches;
@@ -295,10 +348,10 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   // 1. KB matches, filtered. Nationalities and creeds (NORP) are modifiers, never entities here.
   const kbMentions: Mention[] = [];
   const norp = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (demonym[i]) norp[i] = 1;
-  // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
-  for (let i = 0; i + 1 < n; i++) {
-    if (capitalised(st, i) && (st.facts[i]! & WordFact.DemonymStart) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
+  for (let i = 0; i < n; i++) {
+    if (demonym[i]) norp[i] = 1;
+    // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
+    if (i + 1 < n && (st.facts[i]! & WordFact.DemonymStart) && capitalised(st, i) && kb.demonyms.has(`${st.keys[i]} ${st.keys[i + 1]}`)) norp[i] = norp[i + 1] = 1;
   }
   for (const m of res.parts.kb ? matches : []) {
     if (!free(m.first, m.last)) continue;
@@ -371,24 +424,32 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   for (const m of out) for (let t = m.first; t <= m.last; t++) used[t - st.first] = 1;
 
   // 2. Tagger spans against KB matches.
-  const keep = new Set(kbMentions);
+  // The KB mentions that a tagger span replaced; the others stand.
+  let dropped = null as Set<Mention> | null;
+  const drop = (k: Mention) => (dropped ??= new Set()).add(k);
   for (const t of tagged) {
     if (t.cls !== 'PERSON' && t.cls !== 'ORG' && t.cls !== 'PLACE') continue;
     // Punctuation at the edges is not part of a name; nationality or creed words modify it ("Wahhabi
     // Daesh", "Daesh Takfiri").
-    const edge = (k: number) => /^[^\p{L}\p{N}]+$/u.test(st.words[k]!) || (res.parts.kb && norp[k] === 1) || (k === t.first && /^(?:The|the)$/.test(st.words[k]!));
+    const edge = (k: number) => (st.facts[k]! & WordFact.NoLetterOrDigit) !== 0 || (res.parts.kb && norp[k] === 1) || (k === t.first && (st.words[k] === 'The' || st.words[k] === 'the'));
     while (t.first < t.last && edge(t.first)) t.first++;
     while (t.last > t.first && edge(t.last)) t.last--;
     if (edge(t.first)) continue;
     if (!free(t.first, t.last)) continue;
-    if (/^operation$/i.test(st.words[t.first]!) && t.last > t.first) continue; // a military operation: an event
-    const inside = kbMentions.filter((k) => k.first - st.first >= t.first && k.last - st.first <= t.last);
-    const crossing = kbMentions.filter((k) => !inside.includes(k) && k.first - st.first <= t.last && k.last - st.first >= t.first);
+    if (t.last > t.first && st.words[t.first]!.length === 9 && /^operation$/i.test(st.words[t.first]!)) continue; // a military operation: an event
+    const inside: Mention[] = [];
+    const crossing: Mention[] = [];
+    for (const k of kbMentions) {
+      const kFirst = k.first - st.first;
+      const kLast = k.last - st.first;
+      if (kFirst >= t.first && kLast <= t.last) inside.push(k);
+      else if (kFirst <= t.last && kLast >= t.first) crossing.push(k);
+    }
     // KB boundaries win, except over a longer name that a KB name's leading article runs into: "The
     // National" (a newspaper) in "The National Assembly".
     const articleOnly = (k: Mention) => k.first - st.first === t.first - 1 && k.last - st.first < t.last && st.lower[t.first - 1] === 'the';
     if (crossing.length && crossing.every(articleOnly) && plausibleName(st, t, res)) {
-      for (const k of crossing) keep.delete(k);
+      for (const k of crossing) drop(k);
       out.push(mention(t.first, t.last, typeOf(t, st, res), null, 'tagger'));
       continue;
     }
@@ -415,7 +476,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
         if (!owner && !/^['’]s$/.test(st.words[k]!)) whose = false;
       }
       if (distinct && plausibleName(st, t, res)) {
-        keep.delete(only);
+        drop(only);
         out.push(mention(t.first, t.last, 'ORG', null, 'tagger'));
         continue;
       }
@@ -428,7 +489,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     if ((t.cls === 'PERSON' || titled) && person) {
       // Titles in front of a KB person: the mention takes the tagger's extent, the KB's link.
       if (t.last === person.last - st.first) {
-        for (const k of inside) keep.delete(k);
+        for (const k of inside) drop(k);
         const m = mention(t.first, t.last, 'PERSON', person.kbId, 'kb');
         m.nameFirst = person.first;
         out.push(m);
@@ -439,7 +500,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     // the tagger's extent and keeps the place's link.
     const place = only && (only.type === 'GPE' || only.type === 'LOC') && only.last - st.first === t.last ? only : null;
     if (rules && place && t.cls === 'PLACE' && st.lower.slice(t.first, place.first - st.first).every((_, k) => !capitalised(st, t.first + k) && (st.shapes[t.first + k]! & TokenShape.Lower) !== 0)) {
-      keep.delete(place);
+      drop(place);
       const m = mention(t.first, t.last, place.type, place.kbId, 'kb');
       m.nameFirst = place.first;
       m.alias = text.slice(place.start, place.end);
@@ -452,11 +513,11 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     const head = kbEnd < t.last ? headType(st, t.first, t.last, res) : null;
     if (head || covered * 2 <= span) {
       // A longer name that contains a KB name ("Kirkuk Air Base", "Iraqi Resistance Coordination Committee").
-      for (const k of inside) keep.delete(k);
+      for (const k of inside) drop(k);
       if (plausibleName(st, t, res)) out.push(mention(t.first, t.last, head ?? typeOf(t, st, res), null, 'tagger'));
     }
   }
-  out.push(...keep);
+  for (const k of kbMentions) if (!dropped?.has(k)) out.push(k);
   for (const m of out) for (let k = m.first; k <= m.last; k++) used[k - st.first] = 1;
 
   // 3. A place name followed by a facility noun is the facility ("Haifa airport").
@@ -511,7 +572,9 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     m.first++;
     m.start = seg.tokenStart[m.first]!;
   }
-  return out.sort((a, b) => a.first - b.first);
+  // Mostly in order already; the sort is stable, so skipping it then changes nothing.
+  for (let k = 1; k < out.length; k++) if (out[k - 1]!.first > out[k]!.first) return out.sort((a, b) => a.first - b.first);
+  return out;
 }
 
 // One sentence's span indices, in a buffer reused from sentence to sentence: a new Int32Array of more
@@ -660,7 +723,7 @@ function matchLabels(st: SentenceTokens, res: EntityResources): { first: number;
 function stateForces(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number; id: string }[] {
   const out: { first: number; last: number; id: string }[] = [];
   for (let i = 0; i < st.words.length - 1; i++) {
-    if (used[i] || !capitalised(st, i)) continue;
+    if (!(st.facts[i]! & WordFact.StateName) || used[i] || !capitalised(st, i)) continue;
     const key = st.keys[i]!;
     const country = res.kb.demonyms.get(key) ?? countryId(res, key);
     if (!country) continue;
@@ -687,7 +750,7 @@ function countryId(res: EntityResources, key: string): string | undefined {
 function collectives(st: SentenceTokens, res: EntityResources, used: Uint8Array): { first: number; last: number; key: string }[] {
   const out: { first: number; last: number; key: string }[] = [];
   for (let i = 0; i + 1 < st.words.length; i++) {
-    if (used[i] || !capitalised(st, i)) continue;
+    if (!(st.facts[i]! & WordFact.StateName) || used[i] || !capitalised(st, i)) continue;
     const country = res.kb.demonyms.get(st.keys[i]!) ?? countryId(res, st.keys[i]!);
     if (!country) continue;
     let j = i + 1;
@@ -708,7 +771,8 @@ function arabicNames(st: SentenceTokens, used: Uint8Array): { first: number; las
   const out: { first: number; last: number }[] = [];
   const nameWord = (k: number) => k < st.words.length && !used[k] && st.cap[k] === 1 && /^(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}+(?:[’']\p{Ll}+)?$/u.test(st.words[k]!);
   for (let i = 0; i < st.words.length; i++) {
-    if (used[i] || !st.cap[i]) continue;
+    // A kunya here or a nasab next: neither, and no name starts here.
+    if (used[i] || !st.cap[i] || !((st.facts[i]! | (st.facts[i + 1] ?? 0)) & WordFact.Kunya)) continue;
     const w = st.words[i]!;
     let first = -1;
     let j = i;
