@@ -13,6 +13,7 @@ import { kbClass } from './gazetteer.ts';
 import { linkMentions, longestName, type Cluster } from './link.ts';
 import { documentTokens, recognizeSentence, tagSentence, type Mention, type TaggedSentence } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
+import { sortByStart } from './mention-order.ts';
 import { DocumentHistory } from './tagger/features.ts';
 import { wordsOf } from '../words/index.ts';
 
@@ -45,7 +46,7 @@ export function entitiesStage(res: EntityResources): Stage {
       const tokenEntity = new Int32Array(seg.tokenCount).fill(-1);
       const all: Mention[] = [];
       for (const c of clusters) {
-        c.mentions.sort((a, b) => a.start - b.start);
+        sortByStart(c.mentions);
         const index = entities.length;
         for (const m of c.mentions) {
           m.entity = index;
@@ -55,7 +56,7 @@ export function entitiesStage(res: EntityResources): Stage {
         entities.push(toEntity(doc.text, c, res, used));
       }
       doc.entities = entities;
-      doc.layers.set(ENTITY_MENTIONS, { mentions: all.sort((a, b) => a.start - b.start), tokenEntity } satisfies EntityLayer);
+      doc.layers.set(ENTITY_MENTIONS, { mentions: sortByStart(all), tokenEntity } satisfies EntityLayer);
     },
   };
 }

@@ -131,6 +131,9 @@ const COLON = 0x3a;
 const CLOSE_PAREN = 0x29;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE_QUOTE = 0x2019;
+const SLASH = 0x2f;
+const BAR = 0x7c;
+const SEMICOLON = 0x3b;
 
 /** Every token's KB key and facts, computed in one pass over the document's words: sentences then take
  *  slices of these arrays instead of building a dozen arrays of their own. */
@@ -538,19 +541,14 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   }
 
   // 4. Places inside hyphenated compounds: "Syria-Jordan border", "Iran-backed", "US-led".
+  const compounds = rules ? compoundSlot(res) : -1;
   for (let i = 0; rules && i < n; i++) {
-    if (used[i] || !(st.shapes[i]! & TokenShape.HasHyphen) || /^(?:al|el|Al|El|Abu|Bin|Ibn)-/.test(st.words[i]!)) continue;
+    if (used[i] || !(st.shapes[i]! & TokenShape.HasHyphen)) continue;
     const tokenStart = seg.tokenStart[st.first + i]!;
-    let at = 0;
-    for (const part of st.words[i]!.split(/[-‐‑]/)) {
-      const partStart = tokenStart + at;
-      at += part.length + 1;
-      if (part.length < 2 || !/^\p{Lu}/u.test(part)) continue;
-      const id = kb.lookup(part).find((x) => kb.get(x)!.type === 'GPE' || kb.get(x)!.type === 'LOC' || kb.get(x)!.kind === 'armed-group');
-      if (!id) continue;
-      const pm = mention(i, i, kb.get(id)!.type as EntityType, id, 'rule');
-      pm.start = partStart;
-      pm.end = partStart + part.length;
+    for (const part of compoundPlaces(st.types[i]!, res, compounds)) {
+      const pm = mention(i, i, part.type, part.id, 'rule');
+      pm.start = tokenStart + part.offset;
+      pm.end = pm.start + part.length;
       out.push(pm);
     }
   }
@@ -577,6 +575,48 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   return out;
 }
 
+/** A place (or armed group) named inside a hyphenated word: "Syria" and "Jordan" in "Syria-Jordan". */
+interface CompoundPart {
+  offset: number;
+  length: number;
+  id: string;
+  type: EntityType;
+}
+
+const NO_PARTS: CompoundPart[] = [];
+const compoundOwners = new WeakMap<EntityResources, object>();
+
+/** The memo slot of compoundPlaces() for a set of resources (the answers depend on its knowledge base). */
+function compoundSlot(res: EntityResources): number {
+  let owner = compoundOwners.get(res);
+  if (!owner) compoundOwners.set(res, (owner = {}));
+  return slotFor(owner);
+}
+
+/** The places inside a hyphenated word, found once per word: its parts are looked up in the KB. */
+function compoundPlaces(type: WordType, res: EntityResources, slot: number): CompoundPart[] {
+  const memo = type.memo;
+  let parts = memo[slot] as CompoundPart[] | undefined;
+  if (parts) return parts;
+  parts = NO_PARTS;
+  const { kb } = res;
+  // Arabic name particles joined by a hyphen ("al-Sadr", "Abu-Bakr") are a name, not a compound.
+  if (!/^(?:al|el|Al|El|Abu|Bin|Ibn)-/.test(type.text)) {
+    let at = 0;
+    for (const part of type.text.split(/[-‐‑]/)) {
+      const offset = at;
+      at += part.length + 1;
+      if (part.length < 2 || !/^\p{Lu}/u.test(part)) continue;
+      const id = kb.lookup(part).find((x) => kb.get(x)!.type === 'GPE' || kb.get(x)!.type === 'LOC' || kb.get(x)!.kind === 'armed-group');
+      if (!id) continue;
+      if (parts === NO_PARTS) parts = [];
+      parts.push({ offset, length: part.length, id, type: kb.get(id)!.type as EntityType });
+    }
+  }
+  memo[slot] = parts;
+  return parts;
+}
+
 // One sentence's span indices, in a buffer reused from sentence to sentence: a new Int32Array of more
 // than 16 entries lies outside the JavaScript heap and costs more to make than the sentence's rules.
 let spanBuffer = new Int32Array(256);
@@ -601,7 +641,9 @@ function splitAtSeparators(spans: Span[], st: SentenceTokens): Span[] {
   for (const s of spans) {
     let from = s.first;
     for (let k = s.first; k <= s.last; k++) {
-      if (!/^[/|;]$/.test(st.words[k]!)) continue;
+      // A separator is a one-character token: told from the text.
+      const c = st.chars[k];
+      if (c !== SLASH && c !== BAR && c !== SEMICOLON) continue;
       if (k > from) out.push({ ...s, first: from, last: k - 1 });
       from = k + 1;
     }
@@ -616,23 +658,35 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sheikh|Ayatollah|Sayyed)$/;
 const RANK = /^(?:Gen|Lt|Col|President|Minister|Prime|General)$/;
 
 // "Abu" + "Baqer al-Saadi" or "Mr." + "Olmert" tagged apart: a kunya, nasab or title joins the name after it.
+// The spans are the caller's own (made by spansOf and splitAtSeparators): merged in place.
 function mergeKunya(spans: Span[], st: SentenceTokens): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    const titleOnly = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || HONORIFIC.test(w) || RANK.test(w));
-    const kunya = prev && prev.first === prev.last && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!);
-    // After an honorific ("Mr. Olmert") the next name is a person's, whatever the tagger called it.
-    const honorific = prev && st.words.slice(prev.first, prev.last + 1).every((w) => w === '.' || HONORIFIC.test(w));
-    if (prev && honorific && prev.last + 1 === s.first && s.cls !== 'PERSON' && capitalised(st, s.first)) s.cls = 'PERSON';
-    if (prev && s.cls === 'PERSON' && prev.last + 1 === s.first && ((prev.cls === 'PERSON' && titleOnly) || kunya || (prev.cls === 'PERSON' && /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/.test(st.words[prev.last]!)))) {
-      prev.cls = 'PERSON';
-      prev.last = s.last;
-      continue;
+    if (prev && prev.last + 1 === s.first) {
+      // After an honorific ("Mr. Olmert") the next name is a person's, whatever the tagger called it.
+      if (s.cls !== 'PERSON' && capitalised(st, s.first) && onlyTitles(st, prev, false)) s.cls = 'PERSON';
+      const kunyaLast = KUNYA.test(st.words[prev.last]!);
+      if (s.cls === 'PERSON' && ((prev.cls === 'PERSON' && onlyTitles(st, prev, true)) || (kunyaLast && (prev.first === prev.last || prev.cls === 'PERSON')))) {
+        prev.cls = 'PERSON';
+        prev.last = s.last;
+        continue;
+      }
     }
-    out.push({ ...s });
+    out.push(s);
   }
   return out;
+}
+
+const KUNYA = /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/;
+
+// Whether a span is only honorifics (and ranks, with `ranks`) and their periods: "Mr.", "Lt. Gen.".
+function onlyTitles(st: SentenceTokens, span: Span, ranks: boolean): boolean {
+  for (let k = span.first; k <= span.last; k++) {
+    const w = st.words[k]!;
+    if (w !== '.' && !HONORIFIC.test(w) && !(ranks && RANK.test(w))) return false;
+  }
+  return true;
 }
 
 // The tagger's span is a name: it has a capitalised word that is not a determiner, and a single word is
@@ -662,14 +716,19 @@ function opensSentence(st: SentenceTokens, i: number): boolean {
   return /^["“‘'(\[«—–-]$/.test(st.words[i - 1]!) || st.words[i - 1] === ':';
 }
 
+// The class and the inside label of each begin label ("B-ORG" -> "ORG", "I-ORG"), made once.
+const BEGIN_LABELS = new Map<string, { cls: string; inside: string }>();
+
 function spansOf(tags: string[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i]!;
-    if (!t.startsWith('B-')) continue;
-    const cls = t.slice(2);
+    if (t === 'O' || !t.startsWith('B-')) continue;
+    let label = BEGIN_LABELS.get(t);
+    if (!label) BEGIN_LABELS.set(t, (label = { cls: t.slice(2), inside: `I-${t.slice(2)}` }));
+    const { cls, inside } = label;
     let j = i;
-    while (j + 1 < tags.length && tags[j + 1] === `I-${cls}`) j++;
+    while (j + 1 < tags.length && tags[j + 1] === inside) j++;
     out.push({ first: i, last: j, cls });
     i = j;
   }
