@@ -30,6 +30,19 @@ function computeTokenKey(token: string): string {
   return t.toLowerCase();
 }
 
+const nameKeyStringCache = new Map<string, string>();
+
+/** A name's token keys joined by spaces (cached like nameKeys: clustering keys names by it). */
+export function nameKeyString(name: string): string {
+  let key = nameKeyStringCache.get(name);
+  if (key === undefined) {
+    key = nameKeys(name).join(' ');
+    if (nameKeyStringCache.size > 50_000) nameKeyStringCache.clear();
+    nameKeyStringCache.set(name, key);
+  }
+  return key;
+}
+
 /** Tokens of a name, as the document tokenizer would cut them. */
 export function nameTokens(name: string): string[] {
   const buf = new TokenBuffer(8);

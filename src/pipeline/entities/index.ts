@@ -63,7 +63,8 @@ export function entitiesStage(res: EntityResources): Stage {
 
 function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<string>): Entity {
   const kb = c.kbId ? res.kb.get(c.kbId) : undefined;
-  const longestAlias = c.mentions.map((m) => m.alias ?? '').reduce((a, b) => (b.length > a.length ? b : a), '');
+  let longestAlias = '';
+  for (const m of c.mentions) if (m.alias && m.alias.length > longestAlias.length) longestAlias = m.alias;
   // A person's name is the name without titles ("Senator John McCain" is John McCain).
   const longest = (c.type === 'PERSON' ? longestPersonName(c, text, res) : longestName(c, text)).replace(/^the\s+/i, '');
   const name = kb?.name ?? ((longestAlias.length > longest.length ? longestAlias : longest) || text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
@@ -88,9 +89,17 @@ function toEntity(text: string, c: Cluster, res: EntityResources, used: Set<stri
   };
 }
 
-// The id part of an unlinked entity's name: its token keys, ASCII, joined by hyphens.
+// The id part of an unlinked entity's name: its token keys, ASCII, joined by hyphens. Cached: names
+// recur across the documents of a batch.
+const slugCache = new Map<string, string>();
 function slugOf(name: string): string {
-  return nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  let slug = slugCache.get(name);
+  if (slug === undefined) {
+    slug = nameKeys(name).join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    if (slugCache.size > 50_000) slugCache.clear();
+    slugCache.set(name, slug);
+  }
+  return slug;
 }
 
 function longestPersonName(c: Cluster, text: string, res: EntityResources): string {
@@ -98,12 +107,25 @@ function longestPersonName(c: Cluster, text: string, res: EntityResources): stri
   for (const m of c.mentions) {
     if (m.source === 'coref') continue;
     let s = text.slice(m.start, m.end);
-    // Titles the tagger put inside the span: drop leading title words.
-    const words = s.split(/\s+/);
-    let k = 0;
-    while (k < words.length - 1 && res.titleWords.has(words[k]!.toLowerCase().replace(/\.$/, ''))) k++;
-    s = words.slice(k).join(' ');
+    // Titles the tagger put inside the span: drop leading title words. Most names are one word, or do not
+    // begin with a title and are spaced by single spaces: then the name is the span as it stands.
+    const space = s.indexOf(' ');
+    const plain = !OTHER_SPACING.test(s) && (space < 0 || !isTitleWord(s.slice(0, space), res));
+    if (!plain) {
+      const words = s.split(/\s+/);
+      let k = 0;
+      while (k < words.length - 1 && isTitleWord(words[k]!, res)) k++;
+      s = words.slice(k).join(' ');
+    }
     if (s.length > best.length) best = s;
   }
   return best;
+}
+
+// Whitespace other than single spaces: splitting the name at whitespace and joining it with spaces would
+// change it.
+const OTHER_SPACING = /\s\s|[^\S ]/;
+
+function isTitleWord(word: string, res: EntityResources): boolean {
+  return res.titleWords.has(word.toLowerCase().replace(/\.$/, ''));
 }

@@ -2,7 +2,7 @@
 // partial names (a surname to the full name), abbreviations (IRI -> Islamic Resistance in Iraq, also when
 // the text defines it in parentheses) and bare head nouns ("the Committee") to the named organisation.
 import type { EntityType } from '../../core/record.ts';
-import { nameKeys } from '../../kb/index.ts';
+import { nameKeyString, nameKeys } from '../../kb/index.ts';
 import { kbClass } from './gazetteer.ts';
 import type { Mention } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
@@ -49,7 +49,7 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
     c.mentions.push(m);
   };
   for (const m of kept) {
-    add(m, m.kbId ?? m.key ?? `${kbClass(m.type)}:${nameKeys(nameOf(text, m, tokenStart)).join(' ')}`, m.kbId);
+    add(m, m.kbId ?? m.key ?? `${kbClass(m.type)}:${nameKeyString(nameOf(text, m, tokenStart))}`, m.kbId);
   }
 
   // What the comparisons below read of a cluster, kept until a merge changes its mentions: the rules
@@ -96,7 +96,7 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
   const byName = new Map<string, Cluster>();
   for (const c of clusters) {
     if (c.kbId || !c.mentions.length) continue;
-    const k = nameKeys(longestName(c, text)).join(' ').toLowerCase();
+    const k = nameKeyString(longestName(c, text)).toLowerCase();
     const other = byName.get(k);
     if (!other) {
       byName.set(k, c);
@@ -175,7 +175,7 @@ export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Me
   // A collective ("Iraqi resistance") belongs to the named coalition of that country when the document
   // names one whose name carries the same word ("Islamic Resistance in Iraq").
   for (const c of clusters) {
-    const m = /^collective:([a-z]+):(.+)$/.exec(c.key);
+    const m = c.key.startsWith('collective:') ? /^collective:([a-z]+):(.+)$/.exec(c.key) : null;
     if (!m || !c.mentions.length) continue;
     const country = kb.get(m[2]!)?.country;
     const target = clusters.find((o) => {
