@@ -217,8 +217,8 @@ export class KnowledgeBase {
     const out: AliasMatch[] = [];
     let i = 0;
     while (i < keys.length) {
-      const startKey = keys[i];
-      if (!startKey || !canStart(i)) {
+      // canStart first: callers answer it from flags, without reading the key's string.
+      if (!canStart(i) || !keys[i]) {
         i++;
         continue;
       }

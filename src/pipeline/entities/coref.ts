@@ -21,6 +21,16 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
   const lower = (t: number) => (t >= 0 && t < seg.tokenCount ? words.lower[t]! : '');
   // Last token at which each cluster was mentioned, updated as the scan moves on.
   const lastSeen = new Int32Array(clusters.length).fill(-1);
+  // The clusters seen so far, least recently mentioned first. The scan only moves on, so a cluster seen
+  // again moves to the end and the list stays ordered by lastSeen (no two clusters share a token).
+  const recent: number[] = [];
+  const seen = (ci: number, t: number) => {
+    if (recent[recent.length - 1] !== ci) {
+      if (lastSeen[ci]! >= 0) recent.splice(recent.lastIndexOf(ci), 1);
+      recent.push(ci);
+    }
+    lastSeen[ci] = t;
+  };
   const kindOf = (c: Cluster) => (c.kbId ? res.kb.get(c.kbId)?.kind : undefined);
   // Offices are read only when a role noun asks for one ("the minister"): found on first need.
   const offices: (string[] | undefined)[] = new Array(clusters.length);
@@ -45,28 +55,24 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
   const added: { cluster: number; mention: Mention }[] = [];
 
   // The most recently mentioned entity of an allowed type nearby that meets the role's requirement;
-  // among them the preferred ones if any.
+  // among them the preferred ones if any. Walked from the most recent back to the edge of the window.
   const pick = (types: string[], at: number, require?: RoleConstraint, prefer?: RoleConstraint & { country?: string }, noun = ''): number => {
-    const candidates: number[] = [];
-    for (let ci = 0; ci < clusters.length; ci++) {
-      const seen = lastSeen[ci]!;
-      if (seen < 0 || !types.includes(typeClass(clusters[ci]!.type))) continue;
-      if (sentenceOf[at]! - sentenceOf[seen]! > MAX_SENTENCES_BACK) continue;
-      if (!satisfies(ci, require, noun)) continue;
-      candidates.push(ci);
+    let firstCandidate = -1;
+    for (let r = recent.length - 1; r >= 0; r--) {
+      const ci = recent[r]!;
+      if (sentenceOf[at]! - sentenceOf[lastSeen[ci]!]! > MAX_SENTENCES_BACK) break;
+      if (!types.includes(typeClass(clusters[ci]!.type)) || !satisfies(ci, require, noun)) continue;
+      if (!prefer || satisfies(ci, prefer, noun)) return ci;
+      if (firstCandidate < 0) firstCandidate = ci;
     }
-    const preferred = prefer ? candidates.filter((ci) => satisfies(ci, prefer, noun)) : [];
-    const pool = preferred.length ? preferred : candidates;
-    let best = -1;
-    for (const ci of pool) if (best < 0 || lastSeen[ci]! > lastSeen[best]!) best = ci;
-    return best;
+    return firstCandidate;
   };
 
   const openers = res.coref.openers;
   for (let t = 0; t < seg.tokenCount; t++) {
     const own = tokenCluster[t]!;
     if (own >= 0) {
-      lastSeen[own] = t;
+      seen(own, t);
       continue;
     }
     if (openers && !openers.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!)) continue;
@@ -77,7 +83,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
       const ci = pick(pronounTypes, t);
       if (ci >= 0) {
         added.push({ cluster: ci, mention: corefMention(seg, t, t, clusters[ci]!, sentenceOf[t]!) });
-        lastSeen[ci] = t;
+        seen(ci, t);
       }
       continue;
     }
@@ -109,7 +115,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
       }
       if (holder >= 0) {
         added.push({ cluster: holder, mention: corefMention(seg, t + 1, end, clusters[holder]!, sentenceOf[t]!) });
-        lastSeen[holder] = end;
+        seen(holder, end);
         t = end;
         continue;
       }
@@ -121,7 +127,7 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
     if (ci >= 0) {
       // The span is the noun phrase without its article: "cleric", "Arab country".
       added.push({ cluster: ci, mention: corefMention(seg, t + 1, end, clusters[ci]!, sentenceOf[t]!) });
-      lastSeen[ci] = end;
+      seen(ci, end);
       t = end;
     }
   }
