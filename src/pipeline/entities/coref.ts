@@ -151,6 +151,10 @@ function corefMention(seg: Segmentation, first: number, last: number, c: Cluster
     nameFirst: first,
     weak: false,
     entity: -1,
+    // Set later on some mentions: present from the start, every mention has one shape.
+    alias: undefined,
+    key: undefined,
+    silent: undefined,
   };
 }
 

@@ -299,6 +299,10 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
       nameFirst: st.first + first,
       weak,
       entity: -1,
+      // Set later on some mentions: present from the start, every mention has one shape.
+      alias: undefined,
+      key: undefined,
+      silent: undefined,
     };
   };
   const out: Mention[] = [];
