@@ -151,19 +151,42 @@ export interface DocumentTokens {
   mayBeCapital: Uint8Array;
 }
 
+// The document's token arrays, reused from document to document: the stage's sentences copy their parts
+// out, and the document's arrays are no longer read once its sentences are tagged and recognised.
+let scratch: DocumentTokens | null = null;
+
+function scratchTokens(n: number): DocumentTokens {
+  if (!scratch || scratch.cap.length < n) {
+    const size = Math.max(n, (scratch?.cap.length ?? 0) * 2, 1024);
+    scratch = {
+      keys: scratch?.keys ?? [],
+      lower: scratch?.lower ?? [],
+      common: scratch?.common ?? [],
+      initial: scratch?.initial ?? [],
+      cap: new Uint8Array(size),
+      nameStart: new Uint8Array(size),
+      demonym: new Uint8Array(size),
+      facts: new Uint16Array(size),
+      chars: new Uint16Array(size),
+      mayBeCapital: new Uint8Array(size),
+    };
+  }
+  // Grown by push, so that the arrays stay packed (and so do their slices).
+  const { keys, lower, common, initial } = scratch;
+  while (keys.length < n) {
+    keys.push('');
+    lower.push('');
+    common.push(false);
+    initial.push(false);
+  }
+  return scratch;
+}
+
+/** Every token's KB key and facts (the arrays are reused by the next document: valid until then). */
 export function documentTokens(text: string, seg: Segmentation, docWords: Words, res: EntityResources): DocumentTokens {
   const n = seg.tokenCount;
-  // Filled by push: packed arrays, whose slices are packed too.
-  const keys: string[] = [];
-  const lower: string[] = [];
-  const common: boolean[] = [];
-  const initial: boolean[] = [];
-  const cap = new Uint8Array(n);
-  const nameStart = new Uint8Array(n);
-  const demonym = new Uint8Array(n);
-  const facts = new Uint16Array(n);
-  const chars = new Uint16Array(n);
-  const mayBeCapital = new Uint8Array(n);
+  const doc = scratchTokens(n);
+  const { keys, lower, common, initial, cap, nameStart, demonym, facts, chars, mayBeCapital } = doc;
   const slot = slotFor(res);
   const { tokenStart, tokenEnd, tokenShape } = seg;
   // The first token of the current sentence: an apostrophe opening a sentence is not glued to a name.
@@ -172,7 +195,7 @@ export function documentTokens(text: string, seg: Segmentation, docWords: Words,
     while (s < seg.sentenceCount && seg.sentenceTokenStart[s]! <= t) a = seg.sentenceTokenStart[s++]!;
     const type = docWords.types[t]!;
     const sh = tokenShape[t]!;
-    initial.push((sh & TokenShape.SentenceStart) !== 0);
+    initial[t] = (sh & TokenShape.SentenceStart) !== 0;
     const isCap = sh & (TokenShape.Upper | TokenShape.AllCaps) || ((sh & TokenShape.HasHyphen) && /^(?:al|el)-\p{Lu}/u.test(type.text)) ? 1 : 0;
     cap[t] = isCap;
     nameStart[t] = isCap || (sh & TokenShape.HasDigit) ? 1 : 0;
@@ -181,21 +204,21 @@ export function documentTokens(text: string, seg: Segmentation, docWords: Words,
     // An apostrophe glued to a name part ("Shia’ al-Sudani") and parentheses inside a name ("Axis (of
     // Resistance)") are skipped inside a match; no lexicon holds their key. Told from the text, so that
     // the word's string is not read for every token.
-    if (tokenEnd[t]! - tokenStart[t]! === 1) {
-      chars[t] = c0;
-      if (c0 === OPEN_PAREN || c0 === CLOSE_PAREN || ((c0 === APOSTROPHE || c0 === RIGHT_SINGLE_QUOTE) && t > a && tokenStart[t] === tokenEnd[t - 1])) {
-        keys.push(ARTICLE_KEY);
-        lower.push(ARTICLE_KEY);
-        common.push(false);
-        facts[t] = WordFact.NoLetterOrDigit;
-        continue;
-      }
+    const oneChar = tokenEnd[t]! - tokenStart[t]! === 1;
+    chars[t] = oneChar ? c0 : 0;
+    if (oneChar && (c0 === OPEN_PAREN || c0 === CLOSE_PAREN || ((c0 === APOSTROPHE || c0 === RIGHT_SINGLE_QUOTE) && t > a && tokenStart[t] === tokenEnd[t - 1]))) {
+      keys[t] = ARTICLE_KEY;
+      lower[t] = ARTICLE_KEY;
+      common[t] = false;
+      demonym[t] = 0;
+      facts[t] = WordFact.NoLetterOrDigit;
+      continue;
     }
     const key = wordKey(type);
     const memo = type.memo;
     const keyLower = memo[KEY_LOWER_SLOT] as string;
-    keys.push(key);
-    lower.push(keyLower);
+    keys[t] = key;
+    lower[t] = keyLower;
     let f = memo[slot] as number | undefined;
     if (f === undefined) {
       f = WordFact.Known | (res.kb.demonyms.has(key) ? WordFact.Demonym : 0) | (res.commonWords.has(keyLower) ? WordFact.Common : 0) |
@@ -207,10 +230,10 @@ export function documentTokens(text: string, seg: Segmentation, docWords: Words,
       memo[slot] = f;
     }
     demonym[t] = f & WordFact.Demonym ? 1 : 0;
-    common.push((f & WordFact.Common) !== 0);
+    common[t] = (f & WordFact.Common) !== 0;
     facts[t] = f;
   }
-  return { keys, lower, common, initial, cap, nameStart, demonym, facts, chars, mayBeCapital };
+  return doc;
 }
 
 /** A sentence's words, their KB keys and facts: slices of the document's. */
