@@ -121,6 +121,8 @@ const enum WordFact {
   Kunya = 256,
   /** A key with which a knowledge-base name can begin (KnowledgeBase.mayStartMatch). */
   AliasStart = 512,
+  /** The name or an alias of a place (KnowledgeBase.namesPlace). */
+  PlaceName = 1024,
 }
 
 const NO_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]+$/u;
@@ -226,7 +228,7 @@ export function documentTokens(text: string, seg: Segmentation, docWords: Words,
         (res.demonymStarts.has(key) ? WordFact.DemonymStart : 0) |
         (res.kb.demonyms.has(key) || res.kb.countryNamed(key) !== undefined ? WordFact.StateName : 0) |
         (NO_LETTER_OR_DIGIT.test(type.text) ? WordFact.NoLetterOrDigit : 0) | (KUNYA_WORD.test(type.text) ? WordFact.Kunya : 0) |
-        (res.kb.mayStartMatch(key) ? WordFact.AliasStart : 0);
+        (res.kb.mayStartMatch(key) ? WordFact.AliasStart : 0) | (res.kb.namesPlace(key) ? WordFact.PlaceName : 0);
       memo[slot] = f;
     }
     demonym[t] = f & WordFact.Demonym ? 1 : 0;
@@ -236,8 +238,13 @@ export function documentTokens(text: string, seg: Segmentation, docWords: Words,
   return doc;
 }
 
+// Stand-ins until tagSentence() sets a sentence's matches and labels: the object is made with every
+// field it will have.
+const NOT_YET_MATCHED: AliasMatch[] = [];
+const NOT_YET_TAGGED: string[] = [];
+
 /** A sentence's words, their KB keys and facts: slices of the document's. */
-export function sentenceTokens(seg: Segmentation, docWords: Words, doc: DocumentTokens, sentence: number): SentenceTokens {
+function sentenceTokens(seg: Segmentation, docWords: Words, doc: DocumentTokens, sentence: number): TaggedSentence {
   const a = seg.sentenceTokenStart[sentence]!;
   const b = seg.sentenceTokenStart[sentence + 1]!;
   return {
@@ -255,6 +262,9 @@ export function sentenceTokens(seg: Segmentation, docWords: Words, doc: Document
     facts: doc.facts.subarray(a, b),
     chars: doc.chars.subarray(a, b),
     mayBeCapital: doc.mayBeCapital.subarray(a, b),
+    matches: NOT_YET_MATCHED,
+    tags: NOT_YET_TAGGED,
+    initial: doc.initial.slice(a, b),
   };
 }
 
@@ -285,13 +295,9 @@ export function tagSentence(seg: Segmentation, docWords: Words, doc: DocumentTok
     const [begin, inside] = classLabels(cls);
     for (let k = m.first; k <= m.last; k++) gaz[k] = k === m.first ? begin : inside;
   }
-  const initial = doc.initial.slice(st.first, st.first + n);
-  const tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial, common, cap: tagStarts(st, res), mayBeCapital: st.mayBeCapital }, history) : new Array<string>(n).fill('O');
-  const out = st as TaggedSentence;
-  out.matches = matches;
-  out.tags = tags;
-  out.initial = initial;
-  return out;
+  st.matches = matches;
+  st.tags = res.tagger && res.parts.tagger ? res.tagger.tag({ words: st.words, types: st.types, gaz, initial: st.initial, common, cap: tagStarts(st, res), mayBeCapital: st.mayBeCapital }, history) : new Array<string>(n).fill('O');
+  return st;
 }
 
 export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSentence, res: EntityResources): Mention[] {
@@ -306,7 +312,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
   });
   const taggedAt = (i: number) => (spanAt[i]! > 0 ? tagged[spanAt[i]! - 1] : undefined);
 
-  const used = new Uint8Array(n);
+  const used = scratchFlags(0, n);
   const mention = (first: number, last: number, type: EntityType, kbId: string | null, source: Mention['source'], weak = false): Mention => {
     // A parenthesis opened inside the name closes inside it too: "Axis (of Resistance)".
     if (last + 1 < n && st.chars[last + 1] === CLOSE_PAREN && st.words.slice(first, last + 1).includes('(')) last++;
@@ -377,7 +383,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
 
   // 1. KB matches, filtered. Nationalities and creeds (NORP) are modifiers, never entities here.
   const kbMentions: Mention[] = [];
-  const norp = new Uint8Array(n);
+  const norp = scratchFlags(1, n);
   for (let i = 0; i < n; i++) {
     if (demonym[i]) norp[i] = 1;
     // Nationalities of two words ("Sri Lankan", "Saudi Arabian").
@@ -387,7 +393,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     if (!free(m.first, m.last)) continue;
     const t = taggedAt(m.first);
     const tagCls = t ? t.cls : 'O';
-    const id = m.ids.find((x) => kbClass(kb.get(x)!.type) === tagCls) ?? m.ids[0]!;
+    const id = m.ids.length === 1 ? m.ids[0]! : (m.ids.find((x) => kbClass(kb.get(x)!.type) === tagCls) ?? m.ids[0]!);
     const e = kb.get(id)!;
     if (e.type === 'NORP') {
       for (let k = m.first; k <= m.last; k++) norp[k] = 1;
@@ -396,7 +402,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     if (m.first === m.last) {
       // A word that is both the place's short name and its nationality ("Saudi") is the nationality
       // when a word follows it ("Saudi officials", "Saudi Foreign Minister").
-      if (kb.demonyms.get(st.keys[m.first]!) === id && m.first + 1 < n && /^\p{L}/u.test(st.words[m.first + 1]!)) {
+      if ((st.facts[m.first]! & WordFact.Demonym) && kb.demonyms.get(st.keys[m.first]!) === id && m.first + 1 < n && /^\p{L}/u.test(st.words[m.first + 1]!)) {
         norp[m.first] = 1;
         continue;
       }
@@ -419,7 +425,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
     for (let k = first + 1 + possessive; k <= last; k++) if (!lowerTail(k)) allLowerAfterFirst = false;
     // So does a person's name: "the Obama administration" is the government, "Obama" the person.
     const personModifier = m.first < m.last && taggedAt(first)?.cls === 'PERSON' && taggedAt(first)!.last === first;
-    const modifier = kb.demonyms.has(st.keys[first]!) || isPlaceWord(res, st.keys[first]!) || (st.shapes[first]! & TokenShape.HasHyphen) !== 0 || attachedHyphen || personModifier;
+    const modifier = (st.facts[first]! & (WordFact.Demonym | WordFact.PlaceName)) !== 0 || (st.shapes[first]! & TokenShape.HasHyphen) !== 0 || attachedHyphen || personModifier;
     const descriptive = e.type !== 'FAC' && allLowerAfterFirst && modifier;
     if (descriptive) first += 1 + possessive;
     else if (e.type === 'ORG') while (last > first && lowerTail(last)) last--;
@@ -501,7 +507,7 @@ export function recognizeSentence(text: string, seg: Segmentation, st: TaggedSen
       let distinct = true;
       let whose = true;
       for (let k = t.first; k < only.first - st.first; k++) {
-        const owner = kb.demonyms.has(st.keys[k]!) || isPlaceWord(res, st.keys[k]!);
+        const owner = (st.facts[k]! & (WordFact.Demonym | WordFact.PlaceName)) !== 0;
         if (!capitalised(st, k) || owner) distinct = false;
         if (!owner && !/^['’]s$/.test(st.words[k]!)) whose = false;
       }
@@ -647,6 +653,16 @@ function compoundPlaces(type: WordType, res: EntityResources, slot: number): Com
 // One sentence's span indices, in a buffer reused from sentence to sentence: a new Int32Array of more
 // than 16 entries lies outside the JavaScript heap and costs more to make than the sentence's rules.
 let spanBuffer = new Int32Array(256);
+
+// Per-token flags of one sentence (claimed tokens, nationality words), in buffers reused likewise. Read
+// only at the sentence's own tokens: the buffer may be longer than the sentence.
+const flagBuffers = [new Uint8Array(256), new Uint8Array(256)];
+function scratchFlags(which: 0 | 1, n: number): Uint8Array {
+  let buffer = flagBuffers[which]!;
+  if (buffer.length < n) flagBuffers[which] = buffer = new Uint8Array(n * 2);
+  buffer.fill(0, 0, n);
+  return buffer;
+}
 function scratchSpans(n: number): Int32Array {
   if (spanBuffer.length < n) spanBuffer = new Int32Array(n * 2);
   for (let i = 0; i < n; i++) spanBuffer[i] = 0;
@@ -821,10 +837,6 @@ function stateForces(st: SentenceTokens, res: EntityResources, used: Uint8Array)
     i = j + len - 1;
   }
   return out;
-}
-
-function isPlaceWord(res: EntityResources, key: string): boolean {
-  return res.kb.namesPlace(key);
 }
 
 function countryId(res: EntityResources, key: string): string | undefined {
