@@ -38,7 +38,10 @@ export function entitiesStage(res: EntityResources): Stage {
       const sentences: TaggedSentence[] = [];
       const tokens = documentTokens(doc.text, seg, words, res);
       for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(seg, words, tokens, s, res, history));
-      for (const st of sentences) for (const m of recognizeSentence(doc.text, seg, st, res)) mentions.push(m);
+      for (const st of sentences) {
+        const found = recognizeSentence(doc.text, seg, st, res);
+        for (let k = 0; k < found.length; k++) mentions.push(found[k]!);
+      }
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
       resolveReferences(doc.text, seg, words, clusters, res);
       const entities: Entity[] = [];

@@ -23,7 +23,8 @@ export function nameOf(text: string, m: Mention, tokenStart: Uint32Array): strin
 export function linkMentions(text: string, tokenStart: Uint32Array, mentions: Mention[], res: EntityResources): Cluster[] {
   const { kb } = res;
   // Weak KB mentions (a lone surname) need the full name elsewhere in the document.
-  const strongIds = new Set(mentions.filter((m) => m.kbId && !m.weak).map((m) => m.kbId!));
+  const strongIds = new Set<string>();
+  for (const m of mentions) if (m.kbId && !m.weak) strongIds.add(m.kbId);
   const kept = mentions.filter((m) => !m.weak || (m.kbId && strongIds.has(m.kbId)) || m.source === 'tagger');
 
   // Unlinked names that the KB knows under this exact form (after titles).
