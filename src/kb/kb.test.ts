@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { KnowledgeBase, nameKeys, tokenKey } from './index.ts';
+import { KnowledgeBase, nameKeyString, nameKeys, tokenKey } from './index.ts';
 import { BUNDLED_KB_DIR, loadKbFiles } from './load.ts';
 import { parseKbJsonl } from './parse.ts';
 
@@ -82,4 +82,27 @@ test('a name is a country or a place by its KB entries, whatever else shares the
   // Answers are cached: asking again gives the same.
   assert.equal(kb.countryNamed('Georgia'), 'georgia');
   assert.equal(kb.namesPlace('Badr'), false);
+});
+
+test('mayStartMatch is false only where matchKeys finds no name starting at the key', () => {
+  const kb = new KnowledgeBase([
+    { id: 'iri', name: 'Islamic Resistance in Iraq', type: 'ORG', kind: 'coalition', aliases: [], sources: ['x'] },
+    { id: 'sanaa', name: 'Sanaa', type: 'GPE', kind: 'city', aliases: [], lat: 15.4, lon: 44.2, sources: ['x'] },
+    { id: 'arabiya', name: 'Al Arabiya', type: 'ORG', kind: 'media', aliases: [], sources: ['x'] },
+  ]);
+  for (const word of ['Islamic', 'SANAA', 'Sanaa', 'Al', 'Resistance', 'Iraq', 'Arabiya', 'US', '']) {
+    const key = tokenKey(word);
+    const matches = kb.matchKeys([key, ...nameKeys('Resistance in Iraq')]).filter((m) => m.first === 0);
+    if (matches.length) assert.equal(kb.mayStartMatch(key), true, word);
+  }
+  assert.equal(kb.mayStartMatch(tokenKey('Islamic')), true);
+  assert.equal(kb.mayStartMatch(tokenKey('SANAA')), true);
+  assert.equal(kb.mayStartMatch(tokenKey('Al')), true);
+  assert.equal(kb.mayStartMatch(tokenKey('Resistance')), false);
+  assert.equal(kb.mayStartMatch(''), false);
+});
+
+test('nameKeyString joins a name\'s token keys with spaces', () => {
+  assert.equal(nameKeyString("Kata'ib Hezbollah"), nameKeys("Kata'ib Hezbollah").join(' '));
+  assert.equal(nameKeyString('the U.S. State Department'), 'the US state department');
 });
