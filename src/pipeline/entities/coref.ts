@@ -90,7 +90,9 @@ export function resolveReferences(text: string, seg: Segmentation, words: Words,
     // "the [modifiers] role noun"
     if (w !== 'the') continue;
     let k = t + 1;
-    while (k < seg.tokenCount && res.coref.modifiers.has(lower(k)) && !res.coref.roles.has(lower(k)) && tokenCluster[k]! < 0) k++;
+    // The modifiers' shapes first: most words after "the" are ruled out from the text.
+    const modifierShapes = res.coref.modifierShapes;
+    while (k < seg.tokenCount && (!modifierShapes || modifierShapes.mayBe(text, seg.tokenStart[k]!, seg.tokenEnd[k]!)) && res.coref.modifiers.has(lower(k)) && !res.coref.roles.has(lower(k)) && tokenCluster[k]! < 0) k++;
     if (k < seg.tokenCount && tokenCluster[k]! >= 0) continue;
     const keys: string[] = [];
     for (let j = k; j < Math.min(seg.tokenCount, k + res.coref.roleSet.maxLength); j++) {

@@ -58,6 +58,8 @@ export interface EntityResources {
     /** Rules out, from a token's letters in the text, the words that open no reference (neither a
      *  pronoun nor "the"); null when a pronoun is not plain lower-case ASCII and the test cannot apply. */
     openers: ShapeFilter | null;
+    /** Rules out, likewise, the words that are not modifiers; null when the test cannot apply. */
+    modifierShapes: ShapeFilter | null;
   };
 }
 
@@ -191,6 +193,7 @@ export function buildEntityResources(input: {
       roles,
       roleSet: new PhraseSet(input.coref.roles.flatMap((r) => r.nouns)),
       modifiers: new Set(input.coref.modifiers.map((m) => m.toLowerCase())),
+      modifierShapes: ShapeFilter.of(input.coref.modifiers.map((m) => m.toLowerCase())),
     },
   };
 }
