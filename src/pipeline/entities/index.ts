@@ -11,7 +11,7 @@ import type { Stage } from '../stage.ts';
 import { resolveReferences } from './coref.ts';
 import { kbClass } from './gazetteer.ts';
 import { linkMentions, longestName, type Cluster } from './link.ts';
-import { documentTokens, recognizeSentence, tagSentence, type Mention, type TaggedSentence } from './recognize.ts';
+import { documentTokens, recognizeSentence, tagSentence, type Mention } from './recognize.ts';
 import type { EntityResources } from './resources.ts';
 import { sortByStart } from './mention-order.ts';
 import { DocumentHistory } from './tagger/features.ts';
@@ -35,11 +35,11 @@ export function entitiesStage(res: EntityResources): Stage {
       const mentions: Mention[] = [];
       const history = new DocumentHistory();
       const words = wordsOf(doc);
-      const sentences: TaggedSentence[] = [];
       const tokens = documentTokens(doc.text, seg, words, res);
-      for (let s = 0; s < seg.sentenceCount; s++) sentences.push(tagSentence(seg, words, tokens, s, res, history));
-      for (const st of sentences) {
-        const found = recognizeSentence(doc.text, seg, st, res);
+      // Each sentence is recognised as soon as it is tagged (recognition reads only the sentence itself):
+      // its arrays then die young instead of outliving the tagging of the whole document.
+      for (let s = 0; s < seg.sentenceCount; s++) {
+        const found = recognizeSentence(doc.text, seg, tagSentence(seg, words, tokens, s, res, history), res);
         for (let k = 0; k < found.length; k++) mentions.push(found[k]!);
       }
       const clusters = linkMentions(doc.text, seg.tokenStart, mentions, res);
