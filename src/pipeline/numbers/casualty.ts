@@ -16,10 +16,15 @@ const PHRASE_END = /^(?:[,(;.]|by|after|named|who|which|that|when|while|because|
 
 /**
  * Marks `casualty` and `addsTo` on the count quantities of tokens [a, b); `lower(t)` is the lower-case
- * token text.
+ * token text. `quantities` are in text order; those from index `from` to `to` - 1 are all that may lie
+ * in the range (by default, all of them).
  */
-export function markCasualties(quantities: Quantity[], seg: Segmentation, lower: (t: number) => string, a: number, b: number): void {
-  const inSentence = quantities.filter((q) => q.kind === 'count' && q.first >= a && q.last < b);
+export function markCasualties(quantities: Quantity[], seg: Segmentation, lower: (t: number) => string, a: number, b: number, from = 0, to = quantities.length): void {
+  const inSentence: Quantity[] = [];
+  for (let i = from; i < to; i++) {
+    const q = quantities[i]!;
+    if (q.kind === 'count' && q.first >= a && q.last < b) inSentence.push(q);
+  }
   for (const q of inSentence) {
     if (q.addsTo !== undefined) continue;
     // The words before the expression, its qualifier ("killing at least 16") left out.

@@ -233,7 +233,17 @@ export function numbersStage(lex: NumberLexicon): Stage {
       const words = wordsOf(doc);
       const quantities = findQuantities(doc.text, seg, ix, (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], words);
       const lower = (t: number) => words.lower[t] ?? '';
-      for (let s = 0; s < seg.sentenceCount; s++) markCasualties(quantities, seg, lower, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
+      // Quantities are in text order: each sentence's are the run that starts in it, found by walking on.
+      let from = 0;
+      for (let s = 0; s < seg.sentenceCount; s++) {
+        const a = seg.sentenceTokenStart[s]!;
+        const b = seg.sentenceTokenStart[s + 1]!;
+        while (from < quantities.length && quantities[from]!.first < a) from++;
+        let to = from;
+        while (to < quantities.length && quantities[to]!.first < b) to++;
+        if (to > from) markCasualties(quantities, seg, lower, a, b, from, to);
+        from = to;
+      }
       doc.layers.set(NUMBERS, quantities);
     },
   };
