@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCueIndex, firstCueFrom, type Cue, type ReportingLexicon } from './cues.ts';
+import { buildCueIndex, findCues, firstCueFrom, type Cue, type ReportingLexicon } from './cues.ts';
 
 const lexicon = (patterns: string[]): ReportingLexicon => ({
   verbs: [{ forms: ['said'], complements: ['clause'] }],
@@ -36,4 +36,20 @@ test('the first cue from a token is found among cues in text order', () => {
   assert.equal(firstCueFrom(cues, 6), 2);
   assert.equal(firstCueFrom(cues, 10), 3);
   assert.equal(firstCueFrom([], 4), 0);
+});
+
+test('a cue is the longest form or "according" phrase at a token, a form before a phrase of the same words', () => {
+  const ix = buildCueIndex({
+    verbs: [{ forms: ['pointed', 'pointed out'], complements: ['clause'] }, { forms: ['citing'], complements: ['obj'] }],
+    according: ['according to', 'citing'],
+    channels: [],
+  });
+  const words = 'he pointed out that , according to the citing'.split(' ');
+  const lower = (t: number) => words[t] ?? '';
+  const cues = findCues(lower, 0, words.length, ix, () => false, 0, (a, b) => words.slice(a, b + 1).join(' '));
+  assert.deepEqual(cues.map((c) => [c.text, c.according, c.def !== null]), [['pointed out', false, true], ['according to', true, false]]);
+  // "the citing" is a noun after a determiner, unless the determiner lies before the range; a form cut off
+  // at the end of the range is not matched.
+  assert.deepEqual(findCues(lower, 8, 9, ix, () => false, 0, () => '').map((c) => c.first), [8]);
+  assert.deepEqual(findCues(lower, 0, 2, ix, () => false, 0, () => '').map((c) => [c.first, c.last]), [[1, 1]]);
 });

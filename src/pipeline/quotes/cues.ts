@@ -22,11 +22,23 @@ export interface ReportingLexicon {
   channels: { pattern: string; channel: string }[];
 }
 
+/** A form of a reporting verb, or an "according" phrase, as its lower-case words. */
+export interface CueForm {
+  words: string[];
+  /** The verb's definition; null for an "according" phrase. */
+  def: CueDefinition | null;
+}
+
 export interface CueIndex {
   /** Lower-case word sequence -> definition; longest first when matching. */
   forms: Map<string, CueDefinition>;
   /** First words of the forms and of the "according" phrases. */
   firstWords: Set<string>;
+  /** The forms and "according" phrases by their first word, longest first and, of one length, a form
+   *  before a phrase: the first that matches at a token is the cue there. */
+  byFirstWord: Map<string, CueForm[]>;
+  /** The second words of the two-word "according" phrases, by their first word. */
+  accordingSecond: Map<string, Set<string>>;
   /** Rules most other tokens out as first words from the text alone (null: it cannot for these words). */
   firstWordShapes: ShapeFilter | null;
   maxWords: number;
@@ -52,9 +64,31 @@ export function buildCueIndex(lex: ReportingLexicon): CueIndex {
   }
   for (const a of lex.according) maxWords = Math.max(maxWords, a.split(' ').length);
   const firstWords = new Set([...forms.keys(), ...lex.according].map((f) => f.split(' ')[0]!));
+  // Tokens hold no space, so a cue of n words is n tokens that are its words one by one.
+  const byFirstWord = new Map<string, CueForm[]>();
+  const addForm = (phrase: string, def: CueDefinition | null) => {
+    const words = phrase.split(' ');
+    const list = byFirstWord.get(words[0]!) ?? [];
+    list.push({ words, def });
+    byFirstWord.set(words[0]!, list);
+  };
+  for (const [f, def] of forms) addForm(f, def);
+  for (const a of new Set(lex.according)) if (!forms.has(a)) addForm(a, null);
+  // Stable: of one length, the forms (added first) stay before the phrases.
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const accordingSecond = new Map<string, Set<string>>();
+  for (const a of lex.according) {
+    const words = a.split(' ');
+    if (words.length !== 2) continue;
+    const set = accordingSecond.get(words[0]!) ?? new Set<string>();
+    set.add(words[1]!);
+    accordingSecond.set(words[0]!, set);
+  }
   return {
     forms,
     firstWords,
+    byFirstWord,
+    accordingSecond,
     firstWordShapes: ShapeFilter.of(firstWords),
     maxWords,
     according: new Set(lex.according),
@@ -82,22 +116,29 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 export function findCues(lower: (t: number) => string, from: number, to: number, index: CueIndex, blocked: (t: number) => boolean, sentence: number, text: (a: number, b: number) => string, mayOpen: (t: number) => boolean = () => true): Cue[] {
   const out: Cue[] = [];
   for (let t = from; t < to; t++) {
-    if (!mayOpen(t) || !index.firstWords.has(lower(t)) || blocked(t)) continue;
-    if (t > from && DETERMINERS.has(lower(t - 1)) && !index.according.has(`${lower(t)} ${lower(t + 1)}`)) continue;
-    let matched: Cue | null = null;
-    let words = '';
-    for (let n = 0; n < index.maxWords && t + n < to; n++) {
-      words = n ? `${words} ${lower(t + n)}` : lower(t);
-      const def = index.forms.get(words);
-      if (def) matched = { first: t, last: t + n, text: text(t, t + n), def, according: false, sentence };
-      else if (index.according.has(words)) matched = { first: t, last: t + n, text: text(t, t + n), def: null, according: true, sentence };
-    }
-    if (matched) {
-      out.push(matched);
-      t = matched.last;
-    }
+    if (!mayOpen(t)) continue;
+    const candidates = index.byFirstWord.get(lower(t));
+    if (candidates === undefined || blocked(t)) continue;
+    if (t > from && DETERMINERS.has(lower(t - 1)) && !index.accordingSecond.get(lower(t))?.has(lower(t + 1))) continue;
+    const matched = longestCueAt(lower, t, to, candidates);
+    if (matched === null) continue;
+    const last = t + matched.words.length - 1;
+    out.push({ first: t, last, text: text(t, last), def: matched.def, according: matched.def === null, sentence });
+    t = last;
   }
   return out;
+}
+
+/** The first of `candidates` (longest first) whose words are the tokens from t on, before `to`. */
+function longestCueAt(lower: (t: number) => string, t: number, to: number, candidates: CueForm[]): CueForm | null {
+  for (const c of candidates) {
+    const n = c.words.length;
+    if (t + n > to) continue;
+    let k = 1;
+    while (k < n && lower(t + k) === c.words[k]) k++;
+    if (k === n) return c;
+  }
+  return null;
 }
 
 /** The index of the first cue whose first token is at or after `token`, in cues in text order
