@@ -12,14 +12,14 @@ import { wordsOf } from '../words/index.ts';
 import type { AnalysisEvent, Entity, EventStatus, PloverType, Quote } from '../../core/record.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { tokenKey } from '../../kb/index.ts';
-import { wordSlot } from '../words/index.ts';
+import { slotFor, wordSlot } from '../words/index.ts';
 import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
 import type { Stage } from '../stage.ts';
 import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
-import { tokenClasses, tokenMarks, W } from './word-classes.ts';
+import { tokenMarks, W, wordClasses } from './word-classes.ts';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Acts that govern another act named after them ("condemned the killing", "vowed to keep up strikes"). */
@@ -122,10 +122,11 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     if (!entityById.has(e.id)) entityById.set(e.id, i);
   });
   const ctx: Ctx = {
-    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, classes: tokenClasses(words.types, triggers), marks: tokenMarks(doc.text, seg),
+    text: doc.text, seg, entities, mentions: layer.mentions, tokenEntity: layer.tokenEntity, lower, classes: new Uint32Array(words.types.length), marks: tokenMarks(doc.text, seg),
     quotes: doc.quotes ?? [], timex: (doc.layers.get(TIMEX) as Timex[] | undefined) ?? [], numbers: (doc.layers.get(NUMBERS) as Quantity[] | undefined) ?? [],
-    kb, triggers, nationality: nationalities(words.types, kb, entityByKbId), entityByKbId, entityById, sentenceTolls: [], sentenceTimex: [], sides: new Map(),
+    kb, triggers, nationality: new Int32Array(words.types.length), entityByKbId, entityById, sentenceTolls: [], sentenceTimex: [], sides: new Map(),
   };
+  readWords(words.types, ctx);
   const drafts: Draft[] = [];
   for (let s = 0; s < seg.sentenceCount; s++) {
     const a = seg.sentenceTokenStart[s]!;
@@ -134,7 +135,7 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
     const first = datelineEnd(ctx, a, b);
     // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers(words.types, lower, ctx.classes, first, b, triggers, (t) => t > first && /^\p{Lu}/u.test(doc.text[seg.tokenStart[t]!]!) && !/^\p{Lu}+$/u.test(tokenText[t]!), isName);
+    const hits = findTriggers(words.types, lower, ctx.classes, first, b, triggers, (t) => t > first && capitalisedWord(doc.text, seg.tokenStart[t]!, tokenText[t]!), isName);
     // Most sentences have no trigger: nothing below would change for them.
     if (!hits.length) continue;
     const consumed = new Set<number>();
@@ -156,6 +157,14 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   const coded = drafts.filter((d) => d.actor !== null || d.target !== null || d.location !== null);
   for (const d of coded) inferInvasionTarget(ctx, d);
   return merge(coded, ctx).map(toEvent);
+}
+
+// Whether the word at `start` opens with a capital and is not all capitals ("March", not "US"); an ASCII
+// first character is told by its code.
+function capitalisedWord(text: string, start: number, word: string): boolean {
+  const c = text.charCodeAt(start);
+  const opensUpper = c < 0x80 ? c >= 0x41 && c <= 0x5a : /^\p{Lu}/u.test(text[start]!);
+  return opensUpper && !/^\p{Lu}+$/u.test(word);
 }
 
 // The event as recorded, without the draft's working fields; an actor is never its own target.
@@ -782,19 +791,20 @@ const NOT_A_NATIONALITY = -2;
 // The nationality a word names, as a KB id or null, memoised on the word type per knowledge base.
 const nationalitySlots = new WeakMap<KnowledgeBase, number>();
 
-// Each token's nationality (see nationalityAt), found in one pass over the document's words, right
-// after tokenClasses() has brought them into the cache.
-function nationalities(types: readonly WordType[], kb: KnowledgeBase, entityByKbId: Map<string, number>): Int32Array {
+// Each token's classes and nationality (see nationalityAt), read in one pass over the document's words:
+// both sit in the word's memo, reached once per token.
+function readWords(types: readonly WordType[], ctx: Ctx): void {
+  const { kb, triggers, classes, nationality, entityByKbId } = ctx;
   let slot = nationalitySlots.get(kb);
   if (slot === undefined) nationalitySlots.set(kb, (slot = wordSlot()));
-  const out = new Int32Array(types.length);
+  const classSlot = slotFor(triggers);
   for (let t = 0; t < types.length; t++) {
     const word = types[t]!;
+    classes[t] = wordClasses(word, triggers, classSlot);
     let id = word.memo[slot] as string | null | undefined;
     if (id === undefined) word.memo[slot] = id = kb.demonyms.get(tokenKey(word.text)) ?? null;
-    out[t] = id === null ? NOT_A_NATIONALITY : entityByKbId.get(id) ?? -1;
+    nationality[t] = id === null ? NOT_A_NATIONALITY : entityByKbId.get(id) ?? -1;
   }
-  return out;
 }
 
 /** The entity the nationality word at t stands for ("Israeli" → Israel), -1 when the text names no

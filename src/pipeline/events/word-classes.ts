@@ -127,14 +127,16 @@ export function tokenMarks(text: string, seg: Segmentation): Uint16Array {
 export function tokenClasses(types: readonly WordType[], index: TriggerIndex): Uint32Array {
   const slot = slotFor(index);
   const out = new Uint32Array(types.length);
-  for (let t = 0; t < types.length; t++) {
-    const word = types[t]!;
-    const memo = word.memo;
-    let c = memo[slot] as number | undefined;
-    if (c === undefined) memo[slot] = c = classesOf(word, index);
-    out[t] = c;
-  }
+  for (let t = 0; t < types.length; t++) out[t] = wordClasses(types[t]!, index, slot);
   return out;
+}
+
+/** A word's classes under `index`, memoised on the word in `slot`, which must be slotFor(index). */
+export function wordClasses(word: WordType, index: TriggerIndex, slot: number): number {
+  const memo = word.memo;
+  let c = memo[slot] as number | undefined;
+  if (c === undefined) memo[slot] = c = classesOf(word, index);
+  return c;
 }
 
 /** The trigger entries that a word opens (the index's byFirst list), memoised on its word type: read
