@@ -128,14 +128,17 @@ export function extractEvents(doc: AnalysisDocument, triggers: TriggerIndex, kb:
   };
   readWords(words.types, ctx);
   const drafts: Draft[] = [];
+  const isName = (t: number) => layer.tokenEntity[t]! >= 0 || nationalityAt(ctx, t) !== NOT_A_NATIONALITY;
+  // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers. One function
+  // for the document, reading the current sentence's first token.
+  let first = 0;
+  const capitalisedInside = (t: number) => t > first && capitalisedWord(doc.text, seg.tokenStart[t]!, tokenText[t]!);
   for (let s = 0; s < seg.sentenceCount; s++) {
     const a = seg.sentenceTokenStart[s]!;
     const b = seg.sentenceTokenStart[s + 1]!;
-    const isName = (t: number) => layer.tokenEntity[t]! >= 0 || nationalityAt(ctx, t) !== NOT_A_NATIONALITY;
     // A wire dateline ("BAGHDAD —", "TEHRAN, March 3 (LPA) -") is no part of the clause.
-    const first = datelineEnd(ctx, a, b);
-    // Capitalised words inside a sentence are names ("March", "Strike Group"), not triggers.
-    const hits = findTriggers(words.types, lower, ctx.classes, first, b, triggers, (t) => t > first && capitalisedWord(doc.text, seg.tokenStart[t]!, tokenText[t]!), isName);
+    first = datelineEnd(ctx, a, b);
+    const hits = findTriggers(words.types, lower, ctx.classes, first, b, triggers, capitalisedInside, isName);
     // Most sentences have no trigger: nothing below would change for them.
     if (!hits.length) continue;
     const consumed = new Set<number>();

@@ -86,7 +86,6 @@ const DETERMINERS = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|an
  */
 export function findTriggers(types: readonly WordType[], lowerWords: readonly string[], classes: Uint32Array, from: number, to: number, index: TriggerIndex, blocked: (t: number) => boolean, named: (t: number) => boolean = () => false): TriggerHit[] {
   const out: TriggerHit[] = [];
-  const lower = (t: number) => lowerWords[t]!;
   for (let t = from; t < to; t++) {
     if (!(classes[t]! & W.opensTrigger)) continue;
     const candidates = triggersOpenedBy(types[t]!, index);
@@ -98,11 +97,11 @@ export function findTriggers(types: readonly WordType[], lowerWords: readonly st
       const n = entry.words.length;
       if (t + n > to) continue;
       let ok = true;
-      for (let k = 1; k < n; k++) if (lower(t + k) !== entry.words[k]) ok = false;
+      for (let k = 1; k < n; k++) if (lowerWords[t + k] !== entry.words[k]) ok = false;
       if (!ok) continue;
       if (entry.twin) {
-        const prev = t > from ? lower(t - 1) : '';
-        nounContext ??= isNounContext(lower, from, t, named);
+        const prev = t > from ? lowerWords[t - 1]! : '';
+        nounContext ??= isNounContext(lowerWords, from, t, named);
         if (entry.pos === 'verb' && nounContext) continue;
         if (entry.pos === 'noun' && !nounContext && !/^(?:of|in|and|or|for|by|with|on)$/.test(prev) && prev !== '') continue;
       }
@@ -120,19 +119,19 @@ export function findTriggers(types: readonly WordType[], lowerWords: readonly st
 // A word that is both a verb and a noun is a noun after a determiner, a number, a possessive or a
 // compound word; also after adjectives that follow one ("Washington's unconditional support", "the
 // relentless Israeli offensives").
-function isNounContext(lower: (t: number) => string, from: number, t: number, named: (t: number) => boolean): boolean {
-  const prev = t > from ? lower(t - 1) : '';
+function isNounContext(lowerWords: readonly string[], from: number, t: number, named: (t: number) => boolean): boolean {
+  const prev = t > from ? lowerWords[t - 1]! : '';
   if (DETERMINERS.test(prev) || /^\d/.test(prev) || /['’]s$/.test(prev) || prev === 'drone' || prev === 'missile' || prev === 'air') return true;
   // A name between a determiner and the word: "the US strike", "a Hezbollah attack".
   if (t > from && named(t - 1)) {
     let k = t - 1;
     while (k > from && named(k - 1)) k--;
-    if (k > from && (DETERMINERS.test(lower(k - 1)) || /^(?:of|in|after|by|for|with|on|and)$/.test(lower(k - 1)))) return true;
+    if (k > from && (DETERMINERS.test(lowerWords[k - 1]!) || /^(?:of|in|after|by|for|with|on|and)$/.test(lowerWords[k - 1]!))) return true;
   }
   for (let k = t - 2; k >= Math.max(from, t - 4); k--) {
-    const w = lower(k);
+    const w = lowerWords[k]!;
     if (DETERMINERS.test(w) || /^['’]s$/.test(w)) {
-      if (/^[a-z-]+$/.test(lower(k + 1)) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|i)$/.test(prev)) return true;
+      if (/^[a-z-]+$/.test(lowerWords[k + 1]!) && /(?:al|ous|ive|ful|ent|ant|ic|ed|less|ing|ish|an|ern|i)$/.test(prev)) return true;
     } else if (!/^[a-z-]+$/.test(w)) break;
   }
   return false;

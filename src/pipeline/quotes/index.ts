@@ -85,15 +85,23 @@ export function extractQuotes(doc: AnalysisDocument, cues: CueIndex, kb: Knowled
   const lowered = words.lower;
   const lower = (t: number) => lowered[t] ?? '';
   const cueList = ctx.cues;
+  // The tests findCues() asks of a token, made once for the document; `first` is the current sentence's
+  // first token.
+  let first = 0;
+  // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
+  const noCueAt = (t: number) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':');
+  const tokensText = (a: number, b: number) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!);
+  const shapes = cues.firstWordShapes;
+  const mayOpenCue = (t: number) => shapes === null || shapes.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!);
   for (let s = 0; s < seg.sentenceCount; s++) {
     ctx.cueStart[s] = cueList.length;
-    // Verbs are not capitalised in mid-sentence ("Secretary of State Joey Hood" holds no cue).
-    const first = seg.sentenceTokenStart[s]!;
-    const found = findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, (t) => inQuote[t]! >= 0 || (t > first && /^\p{Lu}/u.test(text[seg.tokenStart[t]!]!) && !/^["“‘(]$/.test(text[seg.tokenStart[t - 1]!]!) && text[seg.tokenStart[t + 1] ?? 0] !== ':'), s,
-      (a, b) => text.slice(seg.tokenStart[a]!, seg.tokenEnd[b]!), (t) => cues.firstWordShapes?.mayBe(text, seg.tokenStart[t]!, seg.tokenEnd[t]!) ?? true);
+    first = seg.sentenceTokenStart[s]!;
+    const found = findCues(lower, first, seg.sentenceTokenStart[s + 1]!, cues, noCueAt, s, tokensText, mayOpenCue);
     // A verb of evidence is a cue only with its "that" clause, after its own subject ("the inquiry found
     // that …"; not "found a rocket", not "… and showed that" after another verb's subject).
-    cueList.push(...found.filter((c) => !c.def?.thatOnly || (evidenceClauseFollows(lower, c.last + 1, seg.sentenceTokenStart[s + 1]!) && !/^(?:and|,)$/.test(lower(c.first - 1)))));
+    for (const c of found) {
+      if (!c.def?.thatOnly || (evidenceClauseFollows(lower, c.last + 1, seg.sentenceTokenStart[s + 1]!) && !/^(?:and|,)$/.test(lower(c.first - 1)))) cueList.push(c);
+    }
   }
   ctx.cueStart[seg.sentenceCount] = cueList.length;
   const cueSpeaker = new Map<Cue, Speaker>();
