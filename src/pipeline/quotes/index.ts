@@ -308,6 +308,49 @@ function isNameInQuotes(ctx: Ctx, q: QuotedSpan, content: string): boolean {
 
 // ---------------------------------------------------------------- indirect speech
 
+// Whether a quotation opens at or before `from` and reaches `to` (or is never closed). Loops, not closures
+// in indirectContent(): a closure there would cost a context on every call.
+function quoteSpans(ctx: Ctx, from: number, to: number): boolean {
+  for (const q of ctx.quotes) if (q.open <= from && (q.close < 0 || q.close >= to)) return true;
+  return false;
+}
+
+// Whether a quotation opens in [from, to).
+function quoteOpensIn(ctx: Ctx, from: number, to: number): boolean {
+  for (const q of ctx.quotes) if (q.open >= from && q.open < to) return true;
+  return false;
+}
+
+// The token after the adverbials from t on ("on Monday", "in a statement", "also", "at the time") and
+// after a place where it was said before "that" ("in Basra that …"), up to sLast + 1.
+function skipAdverbials(ctx: Ctx, from: number, sLast: number): number {
+  let t = from;
+  while (t <= sLast) {
+    const w = tokenLower(ctx, t);
+    if (w === ',' && t + 1 <= sLast && /^(?:on|in|at|last|earlier)$/.test(tokenLower(ctx, t + 1))) { t++; continue; }
+    if (/^(?:on|at)$/.test(w) && t + 1 <= sLast && isTimeWord(tokenText(ctx, t + 1))) { t += 2; continue; }
+    if (w === 'in' && /^(?:a|an|the|its|his|her|their)$/i.test(tokenText(ctx, t + 1)) && /^(?:statement|interview|tweet|post|speech|message|letter|video|address|briefing|report)s?$/i.test(tokenText(ctx, t + 2))) {
+      t += 3;
+      while (t <= sLast && /^(?:on|with|to|released|issued|published|posted)$/i.test(tokenText(ctx, t)) && ctx.tokenEntity[t + 1]! >= 0) {
+        t++;
+        while (t <= sLast && ctx.tokenEntity[t]! >= 0) t++;
+      }
+      continue;
+    }
+    if (w === 'at' && tokenLower(ctx, t + 1) === 'the' && tokenLower(ctx, t + 2) === 'time') { t += 3; continue; }
+    // A place where it was said, before "that": "said in Basra that …".
+    if ((w === 'in' || w === 'at' || w === 'from') && ctx.tokenEntity[t + 1]! >= 0) {
+      let k = t + 1;
+      while (k <= sLast && ctx.tokenEntity[k] === ctx.tokenEntity[t + 1]) k++;
+      if (k <= sLast && tokenLower(ctx, k) === 'that') { t = k; continue; }
+    }
+    if (isTimeWord(tokenText(ctx, t)) || /^(?:also|further|again|repeatedly|earlier|later|strongly|firmly|roundly|publicly|previously|separately|reportedly|yesterday|today)$/.test(w)) { t++; continue; }
+    if (/^(?:last|this|next)$/.test(w) && /^(?:week|month|year|night|weekend)$/i.test(tokenText(ctx, t + 1))) { t += 2; continue; }
+    break;
+  }
+  return t;
+}
+
 function indirectContent(ctx: Ctx, c: Cue): { start: number; end: number } | null {
   const { seg } = ctx;
   const s = c.sentence;
@@ -334,7 +377,7 @@ function indirectContent(ctx: Ctx, c: Cue): { start: number; end: number } | nul
     // "…, the group will respond.": a modal or auxiliary before the verb makes it a clause of its own.
     let auxiliary = false;
     for (let k = comma + 1; comma >= 0 && k < c.first; k++) if (/^(?:will|would|could|should|can|may|might|must|shall|is|are|was|were|to)$/i.test(tokenText(ctx, k))) auxiliary = true;
-    if (comma > sFirst + 2 && !auxiliary && !ctx.quotes.some((q) => q.open <= seg.tokenStart[sFirst]! && (q.close < 0 || q.close >= seg.tokenStart[comma]!))) {
+    if (comma > sFirst + 2 && !auxiliary && !quoteSpans(ctx, seg.tokenStart[sFirst]!, seg.tokenStart[comma]!)) {
       if (ctx.inQuote[sFirst]! >= 0 || ctx.inQuote[comma - 1]! >= 0) return null;
       return span(ctx, sFirst, comma - 1);
     }
@@ -344,45 +387,20 @@ function indirectContent(ctx: Ctx, c: Cue): { start: number; end: number } | nul
   if (tokenText(ctx, c.last + 1) === ',' && c.last + 2 < sLast) {
     const comma = lastCommaBeforeSpeaker(ctx, sFirst, c.first);
     if (comma > sFirst && comma < c.first - 1 && c.first - comma <= 5 && ctx.inQuote[sFirst]! < 0 && ctx.inQuote[sLast]! < 0 &&
-      !ctx.quotes.some((q) => q.open >= seg.tokenStart[sFirst]! && q.open < seg.tokenEnd[sLast]!)) {
+      !quoteOpensIn(ctx, seg.tokenStart[sFirst]!, seg.tokenEnd[sLast]!)) {
       return span(ctx, afterDateline(ctx, sFirst, c.first), endOfSentence);
     }
   }
   if (!def.complements.length) return null;
   let t = c.last + 1;
   // Skip an addressee ("told reporters", "urged Washington"), adverbials and "that".
-  const skipAdverbials = () => {
-    while (t <= sLast) {
-      const w = tokenLower(ctx, t);
-      if (w === ',' && t + 1 <= sLast && /^(?:on|in|at|last|earlier)$/.test(tokenLower(ctx, t + 1))) { t++; continue; }
-      if (/^(?:on|at)$/.test(w) && t + 1 <= sLast && isTimeWord(tokenText(ctx, t + 1))) { t += 2; continue; }
-      if (w === 'in' && /^(?:a|an|the|its|his|her|their)$/i.test(tokenText(ctx, t + 1)) && /^(?:statement|interview|tweet|post|speech|message|letter|video|address|briefing|report)s?$/i.test(tokenText(ctx, t + 2))) {
-        t += 3;
-        while (t <= sLast && /^(?:on|with|to|released|issued|published|posted)$/i.test(tokenText(ctx, t)) && ctx.tokenEntity[t + 1]! >= 0) {
-          t++;
-          while (t <= sLast && ctx.tokenEntity[t]! >= 0) t++;
-        }
-        continue;
-      }
-      if (w === 'at' && tokenLower(ctx, t + 1) === 'the' && tokenLower(ctx, t + 2) === 'time') { t += 3; continue; }
-      // A place where it was said, before "that": "said in Basra that …".
-      if ((w === 'in' || w === 'at' || w === 'from') && ctx.tokenEntity[t + 1]! >= 0) {
-        let k = t + 1;
-        while (k <= sLast && ctx.tokenEntity[k] === ctx.tokenEntity[t + 1]) k++;
-        if (k <= sLast && tokenLower(ctx, k) === 'that') { t = k; continue; }
-      }
-      if (isTimeWord(tokenText(ctx, t)) || /^(?:also|further|again|repeatedly|earlier|later|strongly|firmly|roundly|publicly|previously|separately|reportedly|yesterday|today)$/.test(w)) { t++; continue; }
-      if (/^(?:last|this|next)$/.test(w) && /^(?:week|month|year|night|weekend)$/i.test(tokenText(ctx, t + 1))) { t += 2; continue; }
-      break;
-    }
-  };
-  skipAdverbials();
+  t = skipAdverbials(ctx, t, sLast);
   let cutAtSubordinators = false;
   if (def.addressee) {
     const start = t;
     if (/^(?:with|to)$/i.test(tokenText(ctx, t))) t++;
     while (t <= sLast && (ctx.tokenEntity[t]! >= 0 || /^(?:the|reporters|journalists|lawmakers|parliament|him|her|them|us|me|it)$/i.test(tokenText(ctx, t)) || (/^\p{Lu}/u.test(tokenText(ctx, t)) && t > start))) t++;
-    skipAdverbials();
+    t = skipAdverbials(ctx, t, sLast);
   }
   if (t > sLast) return null;
   // "what Washington claims is an effort to …": the content follows the copula.
