@@ -394,6 +394,27 @@ function relativeContinuations(ctx: Ctx, hits: TriggerHit[], relatives: Map<Trig
   return out;
 }
 
+// The tests buildEvent() makes of other hits and of the numbers, as loops: a closure over its variables
+// would cost a context on every call.
+
+// Whether a hit of this type opens at token `first`.
+function hitOfTypeAt(hits: readonly TriggerHit[], first: number, type: PloverType): boolean {
+  for (const o of hits) if (o.first === first && o.entry.def.type === type) return true;
+  return false;
+}
+
+// Whether a count ends in the three tokens before `first` ("5,000 troops remain").
+function countEndsJustBefore(numbers: readonly Quantity[], first: number): boolean {
+  for (const q of numbers) if (q.kind === 'count' && q.last < first && q.last >= first - 3) return true;
+  return false;
+}
+
+// Whether a light verb of this type, not consumed, opens in the seven tokens before the noun hit h.
+function lightVerbBefore(hits: readonly TriggerHit[], h: TriggerHit, type: PloverType, consumed: Set<number>): boolean {
+  for (const o of hits) if (o !== h && o.entry.objects && o.first < h.first && o.first >= h.first - 7 && o.entry.def.type === type && !consumed.has(o.first)) return true;
+  return false;
+}
+
 function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], consumed: Set<number>, governed?: TriggerHit, relative?: TriggerHit, continuesNoun?: TriggerHit): Draft[] {
   const { seg, lower } = ctx;
   const sFirst = datelineEnd(ctx, seg.sentenceTokenStart[s]!, seg.sentenceTokenStart[s + 1]!);
@@ -426,11 +447,11 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   // "recalled its ambassador in protest at …": the idiom gives a reason, it reports no protest.
   if (type === 'PROTEST' && lower[h.first - 1] === 'in' && /^(?:at|against|over|of)$/.test(lower[h.last + 1] ?? '')) return [];
   // "agreed to withdraw": the concession is coded from the withdrawal.
-  if (type === 'AGREE' && h.entry.pos === 'verb' && lower[h.last + 1] === 'to' && hits.some((o) => o.first === h.last + 2 && o.entry.def.type === 'RETREAT')) return [];
+  if (type === 'AGREE' && h.entry.pos === 'verb' && lower[h.last + 1] === 'to' && hitOfTypeAt(hits, h.last + 2, 'RETREAT')) return [];
   // "troops remain in Iraq" and the like: a presence needs a number of troops.
-  if (def.needsNumber && !ctx.numbers.some((q) => q.kind === 'count' && q.last < h.first && q.last >= h.first - 3)) return [];
+  if (def.needsNumber && !countEndsJustBefore(ctx.numbers, h.first)) return [];
   // A noun trigger that is the object of a light verb of its own type was taken with the verb.
-  if (h.entry.pos === 'noun' && hits.some((o) => o !== h && o.entry.objects && o.first < h.first && o.first >= h.first - 7 && o.entry.def.type === type && !consumed.has(o.first))) return [];
+  if (h.entry.pos === 'noun' && lightVerbBefore(hits, h, type, consumed)) return [];
 
   // "X claimed responsibility for the attack on …": X claims the attack (merged later into an attack the
   // text reported just before, if there is one).
@@ -635,7 +656,9 @@ function buildEvent(ctx: Ctx, h: TriggerHit, s: number, hits: TriggerHit[], cons
   if (type === 'THREATEN' && condition) {
     const targets = agentsOfCondition(ctx, condition, s);
     if (targets.length) {
-      return targets.map((e) => ({ ...base, target: ctx.entities[e]!.id, targetText: ctx.entities[e]!.name, weight: base.weight + 2 }));
+      const out: Draft[] = [];
+      for (const e of targets) out.push({ ...base, target: ctx.entities[e]!.id, targetText: ctx.entities[e]!.name, weight: base.weight + 2 });
+      return out;
     }
   }
   return [base];
