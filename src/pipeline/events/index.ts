@@ -350,7 +350,13 @@ function markRelativeClauses(ctx: Ctx, hits: TriggerHit[], consumed: Set<number>
     if (!reduced && !/^(?:which|that)$/.test(ctx.lower[k] ?? '')) continue;
     if (!reduced) k--;
     if (ctx.lower[k] === ',') k--;
-    const noun = hits.find((o) => o.entry.pos === 'noun' && o.last === k && o.entry.def.type === h.entry.def.type);
+    let noun: TriggerHit | undefined;
+    for (const o of hits) {
+      if (o.entry.pos === 'noun' && o.last === k && o.entry.def.type === h.entry.def.type) {
+        noun = o;
+        break;
+      }
+    }
     if (!noun) continue;
     consumed.add(h.first);
     out.set(noun, h);
