@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findTimexes } from './index.ts';
+import { findTimexes, isoDateStarts } from './index.ts';
 
 const PUBLISHED = '2024-03-15';
 const timexes = (text: string) => findTimexes(text, PUBLISHED).map((x) => [x.text, x.value, x.kind]);
@@ -47,4 +47,10 @@ test('an ISO date inside a longer run of digits and hyphens is found where it st
     ['7890-12-34', null, 'absolute'],
     ['2020-01-02', '2020-01-02', 'absolute'],
   ]);
+});
+
+test('an ISO date may start only four characters before a hyphen, where a word begins', () => {
+  const text = 'On 2020-01-03, x2021-02-03 and al-Asad; 2019-12-31';
+  assert.deepEqual(isoDateStarts(text), [3, text.indexOf('2019')]);
+  assert.deepEqual(findTimexes(text, null).filter((x) => x.kind === 'absolute').map((x) => x.value), ['2020-01-03', '2019-12-31']);
 });

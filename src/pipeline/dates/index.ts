@@ -116,6 +116,14 @@ function relativeStarts(text: string, a: Anchors): number[] {
   return out;
 }
 
+/** Where an ISO date ("2020-01-03") may start: four characters before a hyphen, at the start of a word.
+ *  Hyphens are rare enough that finding them is faster than trying the pattern everywhere. */
+export function isoDateStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let h = text.indexOf('-', 4); h >= 0; h = text.indexOf('-', h + 1)) if (startsWord(text, h - 4)) out.push(h - 4);
+  return out;
+}
+
 interface Pattern {
   re: RegExp;
   kind: Timex['kind'];
@@ -128,7 +136,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (_, a) => a.months },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (text, a) => beforeSpace(text, a.months, DAY_LENGTHS) },
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, kind: 'absolute' },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/y, kind: 'absolute', starts: (text) => isoDateStarts(text) },
   { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(\\d{4})\\b`, 'y'), kind: 'absolute', starts: (_, a) => a.months },
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})(?:\\s+(?:that|the same|last|this) year)?`, 'y'), kind: 'partial', starts: (_, a) => a.months },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\b(?!,?\\s+\\d{4})`, 'y'), kind: 'partial', starts: (text, a) => beforeSpace(text, a.months, DAY_LENGTHS) },
