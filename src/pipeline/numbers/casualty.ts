@@ -30,27 +30,40 @@ export function markCasualties(quantities: Quantity[], seg: Segmentation, lower:
     // The words before the expression, its qualifier ("killing at least 16") left out.
     let head = q.first;
     while (head > a && seg.tokenStart[head - 1]! >= q.start) head--;
-    const before = [lower(head - 2), lower(head - 1)].filter((_, i) => head - 2 + i >= a);
-    const after: string[] = [];
-    for (let t = q.last + 1; t < Math.min(b, q.last + 11); t++) {
-      if (PHRASE_END.test(lower(t))) break;
-      after.push(lower(t));
+    const killBefore = wordBefore(lower, head, a, KILL_BEFORE);
+    const injuryBefore = !killBefore && wordBefore(lower, head, a, INJURY_BEFORE);
+    // The words after it, up to ten, within the phrase it heads; the first toll word among them.
+    const afterEnd = Math.min(b, q.last + 11);
+    let afterLength = 0;
+    let tollWord: string | null = null;
+    let tollIndex = -1;
+    for (let t = q.last + 1; t < afterEnd; t++) {
+      const w = lower(t);
+      if (PHRASE_END.test(w)) break;
+      if (tollWord === null && (KILL_WORDS.test(w) || INJURY_WORDS.test(w))) {
+        tollWord = w;
+        tollIndex = afterLength;
+      }
+      afterLength++;
     }
-    const killBefore = before.some((w) => KILL_BEFORE.test(w));
-    const injuryBefore = !killBefore && before.some((w) => INJURY_BEFORE.test(w));
-    const firstAfter = after.findIndex((w) => KILL_WORDS.test(w) || INJURY_WORDS.test(w));
-    const killAfter = !injuryBefore && firstAfter >= 0 && KILL_WORDS.test(after[firstAfter]!);
-    const injuryAfter = firstAfter >= 0 && INJURY_WORDS.test(after[firstAfter]!);
+    const killAfter = !injuryBefore && tollWord !== null && KILL_WORDS.test(tollWord);
+    const injuryAfter = tollWord !== null && INJURY_WORDS.test(tollWord);
     // A toll word right after the number ("3,000 wounded", "seven martyrs") outweighs one before it
     // ("killed and nearly 3,000 wounded").
-    const adjacent = after.slice(0, 2).find((w) => KILL_WORDS.test(w) || INJURY_WORDS.test(w));
+    const adjacent = tollIndex >= 0 && tollIndex < 2 ? tollWord : null;
     let casualty: Quantity['casualty'] = adjacent ? (KILL_WORDS.test(adjacent) ? 'killed' : 'injured')
       : killBefore || killAfter ? 'killed' : injuryBefore || injuryAfter ? 'injured' : null;
-    if (casualty && NOT_VICTIMS.test(after[0] ?? '') && !killBefore && !injuryBefore) casualty = null;
+    if (casualty && NOT_VICTIMS.test(afterLength > 0 ? lower(q.last + 1) : '') && !killBefore && !injuryBefore) casualty = null;
     if (!casualty) continue;
     q.casualty = casualty;
     // The next count, joined by a conjunction and with no toll word of its own, adds to this one.
-    const next = inSentence.find((o) => o.first > q.last);
+    let next: Quantity | undefined;
+    for (const o of inSentence) {
+      if (o.first > q.last) {
+        next = o;
+        break;
+      }
+    }
     if (!next || next.first - q.last > 20) continue;
     const between: string[] = [];
     for (let t = q.last + 1; t < next.first; t++) between.push(lower(t));
@@ -62,4 +75,9 @@ export function markCasualties(quantities: Quantity[], seg: Segmentation, lower:
       next.addsTo = quantities.indexOf(q);
     }
   }
+}
+
+/** Whether one of the two words before token `head`, from token `a` on, matches `pattern`. */
+function wordBefore(lower: (t: number) => string, head: number, a: number, pattern: RegExp): boolean {
+  return (head - 2 >= a && pattern.test(lower(head - 2))) || (head - 1 >= a && pattern.test(lower(head - 1)));
 }
