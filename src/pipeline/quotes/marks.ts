@@ -31,6 +31,18 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
+// Adds the span of a quote opened at `open` and closed at `close` (or running to `end`), trimmed, unless
+// it is empty; `continues` is the quote it continues, or -1. Whether it was added.
+function pushSpan(out: QuotedSpan[], text: string, open: number, close: number, end: number, continues: number): boolean {
+  let s = open + 1;
+  let e = close >= 0 ? close : end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:]/.test(text[e - 1]!)) e--;
+  if (e <= s) return false;
+  out.push({ start: s, end: e, open, close, continues });
+  return true;
+}
+
 export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] {
   const out: QuotedSpan[] = [];
   let pendingRun = -1; // index of an unclosed quote of the previous paragraph
@@ -42,10 +54,10 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
     let firstOfParagraph = true;
     for (let i = ps; i < pe; i++) {
       // Jump to the next quotation mark or apostrophe: most characters are neither.
+      // test(), not exec(): the mark is one character, just before lastIndex, and no match array is made.
       QUOTE_CHARS.lastIndex = i;
-      const hit = QUOTE_CHARS.exec(text);
-      if (!hit || hit.index >= pe) break;
-      i = hit.index;
+      if (!QUOTE_CHARS.test(text) || QUOTE_CHARS.lastIndex - 1 >= pe) break;
+      i = QUOTE_CHARS.lastIndex - 1;
       let c = text[i]!;
       const prev = i > ps ? text[i - 1] : undefined;
       // Two apostrophes or two backticks stand for a double mark in some archives (''…'', ``…'').
@@ -62,7 +74,7 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
           continue;
         }
         if (doubleOpen >= 0 && (DOUBLE_CLOSE.has(c) || c === '"')) {
-          push(doubleOpen, i, -1);
+          if (pushSpan(out, text, doubleOpen, i, -1, firstOfParagraph && doubleOpen === ps ? pendingRun : -1)) firstOfParagraph = false;
           doubleOpen = -1;
           if (pair) i++;
           continue;
@@ -80,28 +92,16 @@ export function findQuotes(text: string, paragraphs: Uint32Array): QuotedSpan[] 
       }
       // A closing single mark: not inside a word (an apostrophe: "Kata’ib", "don't").
       if ((SINGLE_CLOSE.has(c) || c === "'") && !(isWordChar(prev) && isWordChar(next)) && !isSpace(prev)) {
-        push(singleOpen, i, -1);
+        if (pushSpan(out, text, singleOpen, i, -1, firstOfParagraph && singleOpen === ps ? pendingRun : -1)) firstOfParagraph = false;
         singleOpen = -1;
       }
     }
     // An unclosed double quote runs to the paragraph's end.
     if (doubleOpen >= 0) {
-      push(doubleOpen, -1, pe);
+      pushSpan(out, text, doubleOpen, -1, pe, firstOfParagraph && doubleOpen === ps ? pendingRun : -1);
       pendingRun = out.length - 1;
     } else {
       pendingRun = -1;
-    }
-
-    function push(open: number, close: number, end: number): void {
-      let s = open + 1;
-      let e = close >= 0 ? close : end;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /[\s,;:]/.test(text[e - 1]!)) e--;
-      if (e <= s) return;
-      // A paragraph that opens with a mark continues the quote left open at the end of the last one.
-      const continues = firstOfParagraph && open === ps && pendingRun >= 0 ? pendingRun : -1;
-      firstOfParagraph = false;
-      out.push({ start: s, end: e, open, close, continues });
     }
   }
   return out;
