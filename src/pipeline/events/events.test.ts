@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalysisEvent } from '../../core/record.ts';
 import { analyzeText } from '../entities/test-helpers.ts';
+import type { Quantity } from '../numbers/index.ts';
+import { firstNumberFrom } from './index.ts';
 
 interface Coded extends AnalysisEvent {
   actorName: string | null;
@@ -325,4 +327,11 @@ test('a toll stays with the attack of its clause, not with an earlier attack bro
 test('a toll in the main clause still belongs to the only attack, named in an "after" phrase', () => {
   const list = events("After the car bomb exploded in Kirkuk's market, at least nine people were dead.");
   assert.equal(only(list, 'ASSAULT').fatalities, 9);
+});
+
+test('the first quantity from a token is found among quantities in text order', () => {
+  const at = (first: number, last: number): Quantity => ({ start: 0, end: 0, first, last, value: 1, vague: false, qualifier: null, kind: 'count' });
+  const numbers = [at(2, 2), at(5, 7), at(9, 9)];
+  assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((t) => firstNumberFrom(numbers, t)), [0, 0, 1, 1, 2, 2, 3]);
+  assert.equal(firstNumberFrom([], 4), 0);
 });

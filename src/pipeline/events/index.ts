@@ -1226,7 +1226,10 @@ function tollRange(ctx: Ctx, s: number, cuts: number[], trigger: number): [numbe
   const bounds = [a, ...cuts, b];
   const part = (t: number) => bounds.findIndex((x, i) => t >= x && t < bounds[i + 1]!);
   const mine = part(trigger);
-  const counts = (i: number) => ctx.numbers.some((q) => q.casualty && q.first >= bounds[i]! && q.first < bounds[i + 1]!);
+  const counts = (i: number) => {
+    for (let k = firstNumberFrom(ctx.numbers, bounds[i]!); k < ctx.numbers.length && ctx.numbers[k]!.first < bounds[i + 1]!; k++) if (ctx.numbers[k]!.casualty) return true;
+    return false;
+  };
   if (counts(mine)) return [bounds[mine]!, bounds[mine + 1]!];
   // The toll stands in another part: it is this attack's unless an attack of that part claims it.
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -1241,12 +1244,27 @@ function tollOf(ctx: Ctx, si: number, range?: [number, number]): Toll {
   const b = range ? range[1] : ctx.seg.sentenceTokenStart[si + 1]!;
   let fatalities: number | null = null;
   let injuries: number | null = null;
-  for (const q of ctx.numbers) {
-    if (!q.casualty || q.first < a || q.last >= b) continue;
+  const numbers = ctx.numbers;
+  for (let i = firstNumberFrom(numbers, a); i < numbers.length && numbers[i]!.first < b; i++) {
+    const q = numbers[i]!;
+    if (!q.casualty || q.last >= b) continue;
     if (q.casualty === 'killed') fatalities = (fatalities ?? 0) + q.value;
     else injuries = (injuries ?? 0) + q.value;
   }
   return { fatalities, injuries };
+}
+
+/** The index of the first quantity that starts at or after token t, in quantities in text order (as the
+ *  numbers stage gives them); quantities.length when there is none. */
+export function firstNumberFrom(quantities: readonly Quantity[], t: number): number {
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid]!.first < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ---------------------------------------------------------------- one event per happening
