@@ -79,7 +79,7 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const rows = [...stageMs.entries()].map(([stage, ms]) => ({ stage, ms, mbPerS: mbIn / (ms / 1000), docsPerS: docs / (ms / 1000) }));
 const cleanSegMs = (stageMs.get('clean') ?? 0) + (stageMs.get('segment') ?? 0) + (stageMs.get('learn') ?? 0);
 const result = {
-  machine: `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}`,
+  machine: `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}${process.execArgv.length ? ` ${process.execArgv.join(' ')}` : ''}`,
   corpus: { mb: +mbIn.toFixed(1), docs, distinctSources: sources.length },
   stages: rows,
   cleanPlusSegmentMbPerS: mbIn / (cleanSegMs / 1000),
