@@ -9,6 +9,7 @@
 //   support says so; a lone KB surname is weak until the document names the person in full.
 // - "American forces", "Iranian military": a state acting through its forces is the state itself.
 // - Labels that name an entity ("the Zionist entity") are mentions of it (data/lexicons/framing/labels).
+import { APOSTROPHE, BAR, CLOSE_PAREN, COLON, OPEN_PAREN, RIGHT_SINGLE_QUOTE, SEMICOLON, SLASH } from '../../core/chars.ts';
 import { TokenShape, type Segmentation, type WordType, type Words } from '../../core/document.ts';
 import { slotFor, wordSlot } from '../words/index.ts';
 import type { EntityType } from '../../core/record.ts';
@@ -128,14 +129,6 @@ const enum WordFact {
 const NO_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]+$/u;
 const KUNYA_WORD = /^(?:Abu|Abou|Umm|Bin|Ibn|bin|ibn)$/;
 
-const OPEN_PAREN = 0x28;
-const COLON = 0x3a;
-const CLOSE_PAREN = 0x29;
-const APOSTROPHE = 0x27;
-const RIGHT_SINGLE_QUOTE = 0x2019;
-const SLASH = 0x2f;
-const BAR = 0x7c;
-const SEMICOLON = 0x3b;
 
 /** Every token's KB key and facts, computed in one pass over the document's words: sentences then take
  *  slices of these arrays instead of building a dozen arrays of their own. */

@@ -17,6 +17,8 @@ import { TIMEX, type Timex } from '../dates/index.ts';
 import { ENTITY_MENTIONS, type EntityLayer } from '../entities/index.ts';
 import type { Mention } from '../entities/recognize.ts';
 import { NUMBERS, type Quantity } from '../numbers/index.ts';
+import { firstIndexNotBefore } from '../../core/search.ts';
+import { APOSTROPHE, CLOSING_QUOTE, COLON, COMMA, EM_DASH, EN_DASH, FULL_STOP, HYPHEN, OPENING_QUOTE, SEMICOLON, STRAIGHT_QUOTE } from '../../core/chars.ts';
 import type { Stage } from '../stage.ts';
 import { findTriggers, type TriggerHit, type TriggerIndex } from './triggers.ts';
 import { tokenMarks, W, wordClasses } from './word-classes.ts';
@@ -26,18 +28,9 @@ const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const GOVERNING_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'RETREAT', 'SUPPORT']);
 const MATERIAL_TYPES = new Set<PloverType>(['ASSAULT', 'MOBILIZE', 'AID', 'COERCE', 'RETREAT', 'COOPERATE', 'PROTEST']);
 const DENIAL_CUE = /^(?:den|reject|dismiss|refut|rebuff)/i;
-// Punctuation by character code (Ctx.marks).
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const FULL_STOP = 0x2e;
-const HYPHEN = 0x2d;
-const EN_DASH = 0x2013;
-const EM_DASH = 0x2014;
-const STRAIGHT_QUOTE = 0x22;
-const OPENING_QUOTE = 0x201c;
-const CLOSING_QUOTE = 0x201d;
+// Ctx.marks holds each one-character token's character code (core/chars.ts names them).
 /** What a clause's evidence does not end on: , ; : " “ ” ' */
-const TRAILING_MARKS = new Set([COMMA, SEMICOLON, 0x3a, STRAIGHT_QUOTE, OPENING_QUOTE, CLOSING_QUOTE, 0x27]);
+const TRAILING_MARKS = new Set([COMMA, SEMICOLON, COLON, STRAIGHT_QUOTE, OPENING_QUOTE, CLOSING_QUOTE, APOSTROPHE]);
 const INTENTION = /\b(?:with the intention of|intention to|in order to|aim(?:s|ed)? to|plans? to)\b/i;
 
 export function eventsStage(triggers: TriggerIndex, kb: KnowledgeBase): Stage {
@@ -1257,14 +1250,7 @@ function tollOf(ctx: Ctx, si: number, range?: [number, number]): Toll {
 /** The index of the first quantity that starts at or after token t, in quantities in text order (as the
  *  numbers stage gives them); quantities.length when there is none. */
 export function firstNumberFrom(quantities: readonly Quantity[], t: number): number {
-  let lo = 0;
-  let hi = quantities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quantities[mid]!.first < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexNotBefore(quantities.length, (i) => quantities[i]!.first < t);
 }
 
 // ---------------------------------------------------------------- one event per happening

@@ -3,6 +3,7 @@
 // up by their first word.
 import type { FramingCategory } from '../../core/record.ts';
 import type { TokenModel } from './token-model.ts';
+import { indexByFirstWord } from '../../core/phrases.ts';
 
 export interface FramingEntry {
   text: string;
@@ -43,23 +44,18 @@ export interface FramingIndex {
 }
 
 export function buildFramingIndex(curated: FramingEntry[], learned: LearnedLexicon | null, tokenModel: TokenModel | null = null): FramingIndex {
-  const byFirst = new Map<string, PhraseEntry[]>();
-  const seen = new Set<string>();
+  // A phrase listed twice keeps its first entry (curated before learned).
+  const entries = new Map<string, PhraseEntry>();
   const add = (e: PhraseEntry) => {
     const key = e.words.join(' ');
-    if (seen.has(key)) return;
-    seen.add(key);
-    const list = byFirst.get(e.words[0]!) ?? [];
-    list.push(e);
-    byFirst.set(e.words[0]!, list);
+    if (!entries.has(key)) entries.set(key, e);
   };
   for (const e of curated) add({ ...e, words: phraseWords(e.text), curated: true, weight: 1 });
   for (const e of learned?.entries ?? []) {
     if (e.precision < learned!.threshold) continue;
     add({ text: e.text, category: e.category, neutral: null, words: phraseWords(e.text), curated: false, weight: e.precision });
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst, tokenModel };
+  return { byFirst: indexByFirstWord(entries.values()), tokenModel };
 }
 
 export function phraseWords(text: string): string[] {

@@ -2,6 +2,7 @@
 // what the cue's lexicon entry allows: the complements it takes and whether it is a speech act by itself.
 import { ShapeFilter } from '../words/shape-filter.ts';
 import { firstIndexNotBefore } from '../../core/search.ts';
+import { firstPhraseAt, indexByFirstWord } from '../../core/phrases.ts';
 
 export interface CueDefinition {
   forms: string[];
@@ -65,17 +66,10 @@ export function buildCueIndex(lex: ReportingLexicon): CueIndex {
   for (const a of lex.according) maxWords = Math.max(maxWords, a.split(' ').length);
   const firstWords = new Set([...forms.keys(), ...lex.according].map((f) => f.split(' ')[0]!));
   // Tokens hold no space, so a cue of n words is n tokens that are its words one by one.
-  const byFirstWord = new Map<string, CueForm[]>();
-  const addForm = (phrase: string, def: CueDefinition | null) => {
-    const words = phrase.split(' ');
-    const list = byFirstWord.get(words[0]!) ?? [];
-    list.push({ words, def });
-    byFirstWord.set(words[0]!, list);
-  };
-  for (const [f, def] of forms) addForm(f, def);
-  for (const a of new Set(lex.according)) if (!forms.has(a)) addForm(a, null);
-  // Stable: of one length, the forms (added first) stay before the phrases.
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Of one length, the forms (listed first) stay before the phrases.
+  const cueForms: CueForm[] = [...forms].map(([f, def]) => ({ words: f.split(' '), def }));
+  for (const a of new Set(lex.according)) if (!forms.has(a)) cueForms.push({ words: a.split(' '), def: null });
+  const byFirstWord = indexByFirstWord(cueForms);
   const accordingSecond = new Map<string, Set<string>>();
   for (const a of lex.according) {
     const words = a.split(' ');
@@ -120,25 +114,13 @@ export function findCues(lower: (t: number) => string, from: number, to: number,
     const candidates = index.byFirstWord.get(lower(t));
     if (candidates === undefined || blocked(t)) continue;
     if (t > from && DETERMINERS.has(lower(t - 1)) && !index.accordingSecond.get(lower(t))?.has(lower(t + 1))) continue;
-    const matched = longestCueAt(lower, t, to, candidates);
+    const matched = firstPhraseAt(candidates, lower, t, to);
     if (matched === null) continue;
     const last = t + matched.words.length - 1;
     out.push({ first: t, last, text: text(t, last), def: matched.def, according: matched.def === null, sentence });
     t = last;
   }
   return out;
-}
-
-/** The first of `candidates` (longest first) whose words are the tokens from t on, before `to`. */
-function longestCueAt(lower: (t: number) => string, t: number, to: number, candidates: CueForm[]): CueForm | null {
-  for (const c of candidates) {
-    const n = c.words.length;
-    if (t + n > to) continue;
-    let k = 1;
-    while (k < n && lower(t + k) === c.words[k]) k++;
-    if (k === n) return c;
-  }
-  return null;
 }
 
 /** The index of the first cue whose first token is at or after `token`, in cues in text order

@@ -4,6 +4,7 @@
 import type { Candidate, FramingContext } from '../context.ts';
 import { FUNCTION_WORDS } from '../context.ts';
 import type { PhraseEntry } from '../lexicon.ts';
+import { firstPhraseAt } from '../../../core/phrases.ts';
 
 export function lexiconPhrases(ctx: FramingContext): Candidate[] {
   const out: Candidate[] = [];
@@ -43,17 +44,10 @@ export function matchAt(ctx: FramingContext, t: number): PhraseEntry | null {
 function longestPhrases(ctx: FramingContext): (PhraseEntry | null)[] {
   const n = ctx.seg.tokenCount;
   const out = new Array<PhraseEntry | null>(n).fill(null);
+  const word = (k: number) => ctx.lower[k]!;
   for (let t = 0; t < n; t++) {
     const list = ctx.phrasesFrom[t];
-    if (!list) continue;
-    for (const e of list) {
-      let ok = t + e.words.length <= n;
-      for (let k = 1; ok && k < e.words.length; k++) if (ctx.lower[t + k] !== e.words[k]) ok = false;
-      if (ok) {
-        out[t] = e;
-        break;
-      }
-    }
+    if (list) out[t] = firstPhraseAt(list, word, t, n);
   }
   return out;
 }
